@@ -1,0 +1,168 @@
+# memdisk-phram: boot live ISOs loaded by syslinux MEMDISK, through phram.
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+#   make            glibc memdiskfind (+ the klibc-static one when klcc exists)
+#   make check      every test: units, CLI, fixtures, sanitizers, fuzz (short),
+#                   shell units, QEMU boot tests
+#   make check-fast the same without the QEMU boot tests
+#   make demo       boot the demo ISO through MEMDISK in QEMU, show it mounted
+#   make bench      sizes and timings against named baselines
+#   make install DESTDIR=... PREFIX=...
+
+VERSION := 0.1.0
+
+PREFIX ?= /usr
+DESTDIR ?=
+PKGLIBDIR ?= $(PREFIX)/lib/memdisk-phram
+MANDIR ?= $(PREFIX)/share/man
+DOCDIR ?= $(PREFIX)/share/doc/memdisk-phram
+
+CC ?= cc
+KLCC ?= klcc
+CLANG ?= clang
+WARN := -Wall -Wextra -Werror -Wshadow -Wconversion -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS ?= -O2 -g
+ALL_CFLAGS := -std=c99 -D_DEFAULT_SOURCE $(WARN) -DMEMDISKFIND_VERSION='"$(VERSION)"' $(CFLAGS)
+
+B := build
+CORE_SRC := memdiskfind/lowmem.c memdiskfind/mbft.c memdiskfind/find.c memdiskfind/reason.c
+CLI_SRC := memdiskfind/main.c memdiskfind/physmem.c memdiskfind/output.c
+FINDER_HDR := $(wildcard memdiskfind/*.h)
+
+HAVE_KLCC := $(shell command -v $(KLCC) >/dev/null 2>&1 && echo yes)
+ALL_TARGETS := $(B)/memdiskfind
+ifeq ($(HAVE_KLCC),yes)
+ALL_TARGETS += $(B)/memdiskfind.static
+endif
+
+# Debian packages each job needs; fragments in mk/ add theirs.
+BUILD_PKGS := build-essential klibc-utils libklibc-dev
+CHECK_PKGS := $(BUILD_PKGS) libcmocka-dev clang llvm libclang-rt-14-dev syslinux-utils shellcheck dash busybox-static klibc-utils
+BOOT_PKGS := syslinux-common isolinux qemu-system-x86 xorriso busybox-static cpio kmod xz-utils
+INSTALL_TARGETS := install-finder install-runtime
+CHECK_FAST_TARGETS := check-unit check-cli check-asan check-fuzz-short check-shell
+CHECK_BOOT_TARGETS := check-boot-runtime
+SHELL_SOURCES := build-aux/need-packages tests/boot/fetch-kernel .ci/run
+
+# Generator integrations and the runtime add their own variables and rules in
+# mk/*.mk (included here, before any rule uses the lists above).
+.DEFAULT_GOAL := all
+-include mk/*.mk
+
+.PHONY: all static check check-fast check-boot deps deps-check deps-boot demo bench fuzz install clean format lint \
+	$(INSTALL_TARGETS) $(CHECK_FAST_TARGETS) $(CHECK_BOOT_TARGETS)
+
+all: $(ALL_TARGETS)
+static: $(B)/memdiskfind.static
+
+$(B)/memdiskfind: $(CORE_SRC) $(CLI_SRC) $(FINDER_HDR) | $(B)
+	$(CC) $(ALL_CFLAGS) -o $@ $(CORE_SRC) $(CLI_SRC)
+
+# klibc build: size matters (it is paid for in every initramfs), so optimise
+# for size, drop unwinding tables and strip.
+$(B)/memdiskfind.static: $(CORE_SRC) $(CLI_SRC) $(FINDER_HDR) | $(B)
+	$(KLCC) -static -Os -std=c99 -D_DEFAULT_SOURCE $(WARN) -Wno-conversion -DMEMDISKFIND_VERSION='"$(VERSION)"' \
+		-fno-asynchronous-unwind-tables -fno-unwind-tables -fno-stack-protector -ffunction-sections -fdata-sections \
+		-Wl,--gc-sections -s -o $@ $(CORE_SRC) $(CLI_SRC)
+
+$(B):
+	mkdir -p $@
+
+# ---- tests ---------------------------------------------------------------
+CMOCKA_LIBS := -lcmocka
+UNIT_TESTS := $(B)/test_core $(B)/test_cli
+
+$(B)/test_core: tests/unit/test_core.c tests/unit/synth.c tests/unit/synth.h $(CORE_SRC) $(FINDER_HDR) | $(B)
+	$(CC) $(ALL_CFLAGS) -Imemdiskfind -o $@ tests/unit/test_core.c tests/unit/synth.c $(CORE_SRC) $(CMOCKA_LIBS)
+
+$(B)/test_cli: tests/unit/test_cli.c tests/unit/synth.c tests/unit/synth.h $(CORE_SRC) $(FINDER_HDR) | $(B)
+	$(CC) $(ALL_CFLAGS) -Imemdiskfind -o $@ tests/unit/test_cli.c tests/unit/synth.c $(CORE_SRC) $(CMOCKA_LIBS)
+
+deps-check:
+	@build-aux/need-packages $(CHECK_PKGS)
+deps-boot:
+	@build-aux/need-packages $(BOOT_PKGS)
+deps: deps-check deps-boot
+
+check: deps
+	$(MAKE) check-fast
+	$(MAKE) check-boot
+	@echo "make check: all test groups passed"
+
+check-fast: deps-check
+	@set -e; for t in $(CHECK_FAST_TARGETS); do $(MAKE) --no-print-directory $$t; done
+
+check-boot: deps-boot all
+	@set -e; for t in $(CHECK_BOOT_TARGETS); do $(MAKE) --no-print-directory $$t; done
+
+check-unit: $(UNIT_TESTS) $(ALL_TARGETS)
+	$(B)/test_core
+	MEMDISKFIND=$(B)/memdiskfind FIXTURES=$(FIXTURES) $(B)/test_cli
+ifeq ($(HAVE_KLCC),yes)
+	MEMDISKFIND=$(B)/memdiskfind.static FIXTURES=$(FIXTURES) $(B)/test_cli
+endif
+
+check-cli: check-unit
+
+FIXTURES ?= $(firstword $(wildcard ../shared/fixtures/lowmem) $(wildcard tests/fixtures/lowmem))
+
+# The same suite again, built with AddressSanitizer and UBSan (clang).
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+check-asan:
+	$(MAKE) --no-print-directory B=$(B)/asan CC=$(CLANG) CFLAGS="-O1 -g $(SAN)" HAVE_KLCC=no $(B)/asan/test_core $(B)/asan/test_cli $(B)/asan/memdiskfind
+	$(B)/asan/test_core
+	MEMDISKFIND=$(B)/asan/memdiskfind FIXTURES=$(FIXTURES) $(B)/asan/test_cli
+
+# libFuzzer over the core. The seed corpus is made from the fixtures.
+FUZZ_SECONDS ?= 30
+$(B)/fuzz_find: tests/fuzz/fuzz_find.c $(CORE_SRC) $(FINDER_HDR) | $(B)
+	$(CLANG) -std=c99 -D_DEFAULT_SOURCE -g -O1 -Imemdiskfind -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all -o $@ tests/fuzz/fuzz_find.c $(CORE_SRC)
+$(B)/fuzz-seeds/.done: tests/fuzz/make-seeds | $(B)
+	tests/fuzz/make-seeds $(FIXTURES) $(B)/fuzz-seeds
+	touch $@
+fuzz: $(B)/fuzz_find $(B)/fuzz-seeds/.done
+	mkdir -p $(B)/fuzz-corpus
+	$(B)/fuzz_find -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $(B)/fuzz-corpus $(B)/fuzz-seeds
+check-fuzz-short:
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(or $(FUZZ_CHECK_SECONDS),30)
+
+check-shell:
+	tests/shell/run
+
+check-boot-runtime:
+	tests/boot/run
+
+# ---- the main job, benchmarks -------------------------------------------
+demo: deps-boot all
+	tests/boot/demo
+
+bench: all $(B)/bench_find
+	@build-aux/need-packages syslinux-utils
+	tests/bench/run
+
+$(B)/bench_find: tests/bench/bench_find.c $(CORE_SRC) $(FINDER_HDR) | $(B)
+	$(CC) -std=c99 -D_DEFAULT_SOURCE -O2 -Imemdiskfind -o $@ tests/bench/bench_find.c $(CORE_SRC)
+
+# ---- install --------------------------------------------------------------
+install: $(INSTALL_TARGETS)
+
+install-finder: all
+	install -d $(DESTDIR)$(PKGLIBDIR) $(DESTDIR)$(MANDIR)/man1
+	if [ -f $(B)/memdiskfind.static ]; then \
+		install -m 0755 $(B)/memdiskfind.static $(DESTDIR)$(PKGLIBDIR)/memdiskfind; \
+	else \
+		install -m 0755 $(B)/memdiskfind $(DESTDIR)$(PKGLIBDIR)/memdiskfind; \
+	fi
+	install -m 0644 memdiskfind/memdiskfind.1 $(DESTDIR)$(MANDIR)/man1/memdiskfind.1
+
+# ---- housekeeping ---------------------------------------------------------
+format:
+	clang-format -i memdiskfind/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c tests/bench/*.c
+
+lint:
+	clang-format --dry-run -Werror memdiskfind/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c tests/bench/*.c
+	shellcheck $(SHELL_SOURCES)
+
+clean:
+	rm -rf $(B)
