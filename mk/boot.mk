@@ -1,10 +1,9 @@
 # mk/boot.mk: the QEMU boot-test harness (tests/boot/), the demo and the boot
-# benchmark. Included by the top-level Makefile.
-# check-boot-runtime (tests/boot/run) and demo (tests/boot/demo) are defined
-# there; this fragment adds the packages and the shell sources they use.
+# benchmark. Included by the top-level Makefile, which defines the targets
+# check-boot-runtime (tests/boot/run) and demo (tests/boot/demo).
 
-# gawk-free: the harness uses POSIX awk (mawk), GNU coreutils' timeout and
-# flock (util-linux), all in a base Debian system.
-BOOT_PKGS += util-linux coreutils
+# Besides the Makefile's BOOT_PKGS: timeout and flock (coreutils, util-linux)
+# bound every boot and serialise the kernel cache.
+BOOT_PKGS += coreutils util-linux
 
-SHELL_SOURCES += tests/boot/lib.sh
+SHELL_SOURCES += tests/boot/lib.sh tests/boot/run tests/boot/runtime/guest-init
