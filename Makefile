@@ -58,12 +58,17 @@ static: $(B)/memdiskfind.static
 $(B)/memdiskfind: $(CORE_SRC) $(CLI_SRC) $(FINDER_HDR) | $(B)
 	$(CC) $(ALL_CFLAGS) -o $@ $(CORE_SRC) $(CLI_SRC)
 
-# klibc build: size matters (it is paid for in every initramfs), so optimise
-# for size, drop unwinding tables and strip.
-$(B)/memdiskfind.static: $(CORE_SRC) $(CLI_SRC) $(FINDER_HDR) | $(B)
+# klibc build: size matters (it is paid for in every initramfs). One
+# translation unit (klcc's ld has no LTO plugin) lets the compiler inline
+# across files; no unwind tables; a small common page size so that ld does
+# not pad the file up to the data segment's page; stripped.
+$(B)/memdiskfind-all.c: $(CORE_SRC) $(CLI_SRC) | $(B)
+	printf '#include "../%s"\n' $(CORE_SRC) $(CLI_SRC) >$@
+$(B)/memdiskfind.static: $(B)/memdiskfind-all.c $(CORE_SRC) $(CLI_SRC) $(FINDER_HDR)
 	$(KLCC) -static -Os -std=c99 -D_DEFAULT_SOURCE $(WARN) -Wno-conversion -DMEMDISKFIND_VERSION='"$(VERSION)"' \
-		-fno-asynchronous-unwind-tables -fno-unwind-tables -fno-stack-protector -ffunction-sections -fdata-sections \
-		-Wl,--gc-sections -s -o $@ $(CORE_SRC) $(CLI_SRC)
+		-fwhole-program -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-stack-protector \
+		-Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-z,common-page-size=64 -Wl,--build-id=none -s \
+		-o $@ $(B)/memdiskfind-all.c
 
 $(B):
 	mkdir -p $@

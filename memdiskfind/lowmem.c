@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "lowmem.h"
+
+bool lowmem_has(const struct lowmem *mem, uint32_t addr, size_t n)
+{
+	return addr <= mem->len && n <= mem->len - addr;
+}
+
+bool lowmem_u8(const struct lowmem *mem, uint32_t addr, uint8_t *out)
+{
+	if (!lowmem_has(mem, addr, 1))
+		return false;
+	*out = mem->bytes[addr];
+	return true;
+}
+
+bool lowmem_u16(const struct lowmem *mem, uint32_t addr, uint16_t *out)
+{
+	const uint8_t *p;
+
+	if (!lowmem_has(mem, addr, 2))
+		return false;
+	p = mem->bytes + addr;
+	*out = (uint16_t)(p[0] | p[1] << 8);
+	return true;
+}
+
+bool lowmem_u32(const struct lowmem *mem, uint32_t addr, uint32_t *out)
+{
+	const uint8_t *p;
+
+	if (!lowmem_has(mem, addr, 4))
+		return false;
+	p = mem->bytes + addr;
+	*out = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+	return true;
+}
+
+bool lowmem_equals(const struct lowmem *mem, uint32_t addr, const char *s, size_t n)
+{
+	size_t i;
+
+	if (!lowmem_has(mem, addr, n))
+		return false;
+	for (i = 0; i < n; i++)
+		if (mem->bytes[addr + i] != (uint8_t)s[i])
+			return false;
+	return true;
+}
+
+uint32_t lowmem_segoff_to_phys(uint32_t segoff)
+{
+	return (segoff >> 16) * 16u + (segoff & 0xffffu);
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Bounds-checked little-endian reads from a window of physical memory.
+ *
+ * The window is a byte buffer in which offset N is physical address N. Every
+ * address here comes from memory that anyone before us could have written, so
+ * nothing is read before its whole extent is proven to lie inside the window.
+ */
+#ifndef MEMDISKFIND_LOWMEM_H
+#define MEMDISKFIND_LOWMEM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Real-mode memory that MEMDISK's tables can live in: 0 up to the VGA hole. */
+#define LOWMEM_END 0xA0000u
+
+struct lowmem {
+	const uint8_t *bytes;
+	size_t len;
+};
+
+/* True when [addr, addr + n) lies inside the window (no overflow possible). */
+bool lowmem_has(const struct lowmem *mem, uint32_t addr, size_t n);
+
+/* Each returns false, leaving *out untouched, when the field is outside. */
+bool lowmem_u8(const struct lowmem *mem, uint32_t addr, uint8_t *out);
+bool lowmem_u16(const struct lowmem *mem, uint32_t addr, uint16_t *out);
+bool lowmem_u32(const struct lowmem *mem, uint32_t addr, uint32_t *out);
+
+/* Compares n bytes at addr with s; false when they differ or are outside. */
+bool lowmem_equals(const struct lowmem *mem, uint32_t addr, const char *s, size_t n);
+
+/* Real-mode far pointer (offset in the low 16 bits, segment in the high 16). */
+uint32_t lowmem_segoff_to_phys(uint32_t segoff);
+
+#endif

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "memdisk.h"
+
+/* Short phrases, shown after "rejected:" in verbose output. */
+static const char *const reason_text[MEMDISK_REASON_COUNT] = {
+    [MEMDISK_OK] = "valid",
+    [MEMDISK_NO_TABLE] = "no mBFT found",
+    [MEMDISK_TABLE_OUTSIDE] = "table outside the window",
+    [MEMDISK_BAD_SIGNATURE] = "no mBFT signature",
+    [MEMDISK_LENGTH_SHORT] = "length < 66",
+    [MEMDISK_LENGTH_PAST_END] = "length runs past the window",
+    [MEMDISK_LENGTH_MISMATCH] = "length != MDI bytes + 40",
+    [MEMDISK_BAD_CHECKSUM] = "bad checksum",
+    [MEMDISK_ZERO_SIZE] = "disk size 0",
+    [MEMDISK_BAD_SECTOR_SHIFT] = "sector shift not 9 or 11",
+    [MEMDISK_ABOVE_4G] = "image ends above 4 GiB",
+    [MEMDISK_CMDLINE_OUTSIDE] = "command line outside the window",
+    [MEMDISK_VECTOR_OUTSIDE] = "outside the window",
+    [MEMDISK_NOT_SAFE_HOOK] = "no $INT13SF safe hook",
+    [MEMDISK_OTHER_HOOK] = "another loader's hook, following old_hook",
+    [MEMDISK_HOOK_CHAIN_TOO_LONG] = "too many chained hooks",
+};
+
+const char *memdisk_reason_text(enum memdisk_reason reason)
+{
+	if ((unsigned)reason >= MEMDISK_REASON_COUNT)
+		return "unknown";
+	return reason_text[reason];
+}
