@@ -6,4 +6,4 @@
 # bound every boot and serialise the kernel cache.
 BOOT_PKGS += coreutils util-linux
 
-SHELL_SOURCES += tests/boot/lib.sh tests/boot/run tests/boot/runtime/guest-init
+SHELL_SOURCES += tests/boot/lib.sh tests/boot/run tests/boot/runtime/guest-init tests/boot/demo
