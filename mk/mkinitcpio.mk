@@ -8,7 +8,7 @@ MKINITCPIO_SRC := hooks/mkinitcpio
 INSTALL_TARGETS += install-mkinitcpio
 CHECK_FAST_TARGETS += check-mkinitcpio
 CHECK_BOOT_TARGETS += check-boot-mkinitcpio
-CHECK_PKGS += bats
+CHECK_PKGS += bats systemd
 # The boot test runs Debian's systemd-udevd inside its initramfs.
 BOOT_PKGS += udev busybox-static cpio kmod xorriso
 SHELL_SOURCES += $(MKINITCPIO_SRC)/install/memdisk-phram $(MKINITCPIO_SRC)/hooks/memdisk-phram \

@@ -136,3 +136,19 @@ build_hook() {
     grep -q '^Before=.*initrd-root-device.target' "$unit"
     grep -qx 'WantedBy=initrd-root-device.target' "$unit"
 }
+
+@test "systemd unit: Debian's systemd parses it without a complaint (systemd-analyze verify)" {
+    command -v systemd-analyze >/dev/null || skip "systemd-analyze is missing (apt-get install systemd)"
+    # A root with the unit where the systemd hook puts it and the program
+    # it runs, so that verify can check ExecStart; --man=no because
+    # memdisk-phram(7) is not installed on the build host.
+    root=$BATS_TEST_TMPDIR/root
+    mkdir -p "$root/usr/lib/systemd/system" "$root/usr/lib/memdisk-phram"
+    cp "$TOP/hooks/mkinitcpio/memdisk-phram.service" "$root/usr/lib/systemd/system/"
+    printf '#!/bin/sh\nexit 0\n' >"$root/usr/lib/memdisk-phram/memdisk-attach"
+    chmod +x "$root/usr/lib/memdisk-phram/memdisk-attach"
+    run systemd-analyze verify --man=no --root="$root" memdisk-phram.service
+    echo "$output"
+    [ "$status" -eq 0 ]
+    [ -z "$output" ]
+}
