@@ -40,7 +40,7 @@ BUILD_PKGS := build-essential klibc-utils libklibc-dev
 CHECK_PKGS := $(BUILD_PKGS) libcmocka-dev clang llvm libclang-rt-14-dev syslinux-utils shellcheck dash busybox-static klibc-utils
 BOOT_PKGS := syslinux-common isolinux qemu-system-x86 xorriso busybox-static cpio kmod xz-utils
 INSTALL_TARGETS := install-finder install-runtime
-CHECK_FAST_TARGETS := check-unit check-cli check-asan check-fuzz-short check-shell
+CHECK_FAST_TARGETS := check-unit check-asan check-fuzz-short check-shell
 CHECK_BOOT_TARGETS := check-boot-runtime
 SHELL_SOURCES := build-aux/need-packages tests/boot/fetch-kernel .ci/run
 
@@ -49,7 +49,7 @@ SHELL_SOURCES := build-aux/need-packages tests/boot/fetch-kernel .ci/run
 .DEFAULT_GOAL := all
 -include mk/*.mk
 
-.PHONY: all static check check-fast check-boot deps deps-check deps-boot demo bench fuzz install clean format lint \
+.PHONY: all static check check-fast check-boot deps deps-check deps-boot demo bench fuzz install clean format lint check-shell \
 	$(INSTALL_TARGETS) $(CHECK_FAST_TARGETS) $(CHECK_BOOT_TARGETS)
 
 all: $(ALL_TARGETS)
@@ -106,8 +106,6 @@ check-unit: $(UNIT_TESTS) $(ALL_TARGETS)
 ifeq ($(HAVE_KLCC),yes)
 	MEMDISKFIND=$(B)/memdiskfind.static FIXTURES=$(FIXTURES) $(B)/test_cli
 endif
-
-check-cli: check-unit
 
 FIXTURES ?= $(firstword $(wildcard ../shared/fixtures/lowmem) $(wildcard tests/fixtures/lowmem))
 
