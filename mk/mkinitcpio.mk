@@ -14,7 +14,8 @@ BOOT_PKGS += udev busybox-static cpio kmod xorriso
 SHELL_SOURCES += $(MKINITCPIO_SRC)/install/memdisk-phram $(MKINITCPIO_SRC)/hooks/memdisk-phram \
 	tests/hooks/mkinitcpio/run tests/hooks/mkinitcpio/helpers.bash \
 	tests/boot/mkinitcpio/run tests/boot/mkinitcpio/init tests/boot/mkinitcpio/init_functions \
-	tests/boot/mkinitcpio/hooks/udev tests/boot/mkinitcpio/hooks/archiso-probe
+	tests/boot/mkinitcpio/hooks/udev tests/boot/mkinitcpio/hooks/archiso-probe \
+	tests/boot/mkinitcpio/systemd-image tests/boot/mkinitcpio/systemd-init
 
 .PHONY: install-mkinitcpio check-mkinitcpio check-boot-mkinitcpio
 
