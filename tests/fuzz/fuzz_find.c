@@ -20,7 +20,7 @@
 
 #include "find.h"
 
-#define RESIDENT_BASE 0x9c000u
+#define RESIDENT_BASE 0x9e000u
 #define RESIDENT_MAX  (LOWMEM_END - RESIDENT_BASE)
 #define HEADER_LEN    6u
 
