@@ -85,6 +85,14 @@ build_hook() {
     refute_calls '^warning '
 }
 
+@test "systemd flavour without base in HOOKS: a warning (memdisk-attach needs a shell)" {
+    add_systemd_unit() { record add_systemd_unit "$@"; }
+    HOOKS=(systemd memdisk-phram)
+    build_hook
+    grep -q "^warning .*add 'base'" "$CALLS"
+    assert_called "add_file $HOSTINITCPIO/memdisk-phram.service /usr/lib/systemd/system/memdisk-phram.service 644"
+}
+
 @test "systemd in HOOKS but listed after memdisk-phram: a warning, no unit" {
     HOOKS=(base memdisk-phram systemd)
     build_hook
