@@ -47,6 +47,17 @@ build_hook() {
     assert_called "add_file $HOSTLIB/memdisk-cmdline.sh /usr/lib/memdisk-phram/memdisk-cmdline.sh 644"
 }
 
+@test "partition support (memdisk-probe, memdisk-parts.sh) only when installed" {
+    build_hook
+    refute_calls 'memdisk-(probe|parts)'
+    : >"$HOSTLIB/memdisk-probe"
+    : >"$HOSTLIB/memdisk-parts.sh"
+    : >"$CALLS"
+    build
+    assert_called "add_binary $HOSTLIB/memdisk-probe /usr/lib/memdisk-phram/memdisk-probe"
+    assert_called "add_file $HOSTLIB/memdisk-parts.sh /usr/lib/memdisk-phram/memdisk-parts.sh 644"
+}
+
 @test "busybox flavour: the shared udev rule, by path beside the hooks" {
     build_hook
     assert_called "add_udev_rule $HOSTINITCPIO/udev/61-memdisk-phram.rules"
