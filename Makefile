@@ -42,7 +42,7 @@ BOOT_PKGS := syslinux-common isolinux qemu-system-x86 xorriso busybox-static cpi
 INSTALL_TARGETS := install-finder install-runtime
 CHECK_FAST_TARGETS := check-unit check-asan check-fuzz-short check-shell
 CHECK_BOOT_TARGETS := check-boot-runtime
-SHELL_SOURCES := build-aux/need-packages tests/boot/fetch-kernel .ci/run
+SHELL_SOURCES := build-aux/need-packages tests/boot/fetch-kernel .ci/run tests/fuzz/make-seeds tests/bench/run
 
 # Generator integrations and the runtime add their own variables and rules in
 # mk/*.mk (included here, before any rule uses the lists above).
@@ -165,6 +165,7 @@ format:
 
 lint:
 	clang-format --dry-run -Werror memdiskfind/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c tests/bench/*.c
+	clang-tidy --quiet $(CORE_SRC) $(CLI_SRC) -- -std=c99 -D_DEFAULT_SOURCE -Imemdiskfind
 	shellcheck $(SHELL_SOURCES)
 
 clean:

@@ -103,11 +103,16 @@ static int short_option(char letter, struct options *opt)
 /* Returns -1 when the options are fine, else the exit status to leave with. */
 static int parse_options(int argc, char **argv, struct options *opt)
 {
-	static const char long_names[] = "phram\0shell\0verbose\0help\0version\0";
-	static const char long_letters[] = "esvhV";
-	const char *arg, *name, *p;
+	static const struct {
+		char name[8];
+		char letter;
+	} long_options[] = {
+	    {"phram", 'e'}, {"shell", 's'}, {"verbose", 'v'}, {"help", 'h'}, {"version", 'V'},
+	};
+	const char *arg, *p;
 	char letter[2] = {0, 0};
-	int i, k;
+	size_t k;
+	int i;
 
 	for (i = 1; i < argc && !opt->text; i++) {
 		arg = argv[i];
@@ -116,12 +121,12 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			if (!opt->dump)
 				return usage_error("option '--mem' requires an argument", "");
 		} else if (arg[0] == '-' && arg[1] == '-') {
-			for (name = long_names, k = 0; *name; name += strlen(name) + 1, k++)
-				if (!strcmp(arg + 2, name))
+			for (k = 0; k < sizeof(long_options) / sizeof(long_options[0]); k++)
+				if (!strcmp(arg + 2, long_options[k].name))
 					break;
-			if (!*name)
+			if (k == sizeof(long_options) / sizeof(long_options[0]))
 				return usage_error("unrecognized option ", arg);
-			(void)short_option(long_letters[k], opt);
+			(void)short_option(long_options[k].letter, opt);
 		} else if (arg[0] == '-' && arg[1]) {
 			for (p = arg + 1; *p; p++) {
 				letter[0] = *p;

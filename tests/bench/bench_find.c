@@ -38,7 +38,8 @@ static int syslinux_scan(const uint8_t *m, uint32_t *start)
 		if (memcmp(m + p, "mBFT", 4))
 			continue;
 		memcpy(&len, m + p + 4, 4);
-		if (len < 66 || len > LOWMEM_END - p || len != (uint32_t)(m[p + 40] | m[p + 41] << 8) + 40)
+		if (len < 66 || len > LOWMEM_END - p ||
+		    len != (uint32_t)(m[p + 40] | m[p + 41] << 8) + 40)
 			continue;
 		for (sum = 0, i = 0; i < len; i++)
 			sum = (uint8_t)(sum + m[p + i]);
@@ -94,7 +95,8 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		fclose(f);
-		printf("%-22s %14llu %18llu\n", strrchr(argv[i], '/') ? strrchr(argv[i], '/') + 1 : argv[i],
+		printf("%-22s %14llu %18llu\n",
+		       strrchr(argv[i], '/') ? strrchr(argv[i], '/') + 1 : argv[i],
 		       (unsigned long long)median_ns(0), (unsigned long long)median_ns(1));
 	}
 	printf("(median of %d runs each)\n", RUNS);

@@ -13,15 +13,15 @@
 #define SYNTH_LEN 0xA0000u
 
 struct synth_table {
-	uint32_t addr;		/* where the mBFT goes (16-byte aligned) */
-	uint16_t mdi_bytes;	/* 30 for MEMDISK >= 4.00; 0 means 30 */
+	uint32_t addr;	    /* where the mBFT goes (16-byte aligned) */
+	uint16_t mdi_bytes; /* 30 for MEMDISK >= 4.00; 0 means 30 */
 	uint32_t diskbuf;
-	uint32_t disksize;	/* sectors */
+	uint32_t disksize; /* sectors */
 	uint8_t sector_shift;
 	uint8_t version_major, version_minor;
-	uint32_t safe_hook;	/* physical address stored in the mBFT */
-	uint32_t cmdline_addr;	/* 0: right after the table */
-	const char *cmdline;	/* NULL: no bytes written */
+	uint32_t safe_hook;    /* physical address stored in the mBFT */
+	uint32_t cmdline_addr; /* 0: right after the table */
+	const char *cmdline;   /* NULL: no bytes written */
 };
 
 /* Zeroes mem and sets the BIOS base-memory word (KiB). */

@@ -142,11 +142,9 @@ static void test_fixture(void **state)
 static void test_usage_errors(void **state)
 {
 	static const char *const cases[][3] = {
-		{"--bogus", NULL, "unrecognized option"},
-		{"-x", NULL, "invalid option -- x"},
-		{"--mem", NULL, "requires an argument"},
-		{"extra", NULL, "unexpected argument"},
-		{"-sq", NULL, "invalid option -- q"},
+	    {"--bogus", NULL, "unrecognized option"}, {"-x", NULL, "invalid option -- x"},
+	    {"--mem", NULL, "requires an argument"},  {"extra", NULL, "unexpected argument"},
+	    {"-sq", NULL, "invalid option -- q"},
 	};
 	struct run r;
 	size_t i;
@@ -307,9 +305,18 @@ static void test_option_spellings(void **state)
 static void test_shell_quoting(void **state)
 {
 	static const char *const cmdlines[] = {
-		"iso raw",	 "it's",	   "'",		      "''''",	"a'b'c",
-		"$(touch /tmp/memdiskfind-pwned)", "`id`", "x\ny\n", "\\'\\", "\x01\x1b[2J\x7f\xff",
-		"'; exit 3; '", "",
+	    "iso raw",
+	    "it's",
+	    "'",
+	    "''''",
+	    "a'b'c",
+	    "$(touch /tmp/memdiskfind-pwned)",
+	    "`id`",
+	    "x\ny\n",
+	    "\\'\\",
+	    "\x01\x1b[2J\x7f\xff",
+	    "'; exit 3; '",
+	    "",
 	};
 	struct synth_table t = {.addr = 0x9f400,
 				.diskbuf = 0x1000000,
@@ -318,11 +325,15 @@ static void test_shell_quoting(void **state)
 				.version_major = 6,
 				.version_minor = 4};
 	const char *argv[] = {"memdiskfind", "--shell", "--mem", NULL, NULL};
-	const char *sh_argv[] = {"sh", "-c",
-				 ". \"$1\" && printf '%s|%s|%s|%s|%s|' \"$MEMDISK_START\" "
-				 "\"$MEMDISK_SIZE\" \"$MEMDISK_SECTOR_SIZE\" \"$MEMDISK_ERASESIZE\" "
-				 "\"$MEMDISK_VERSION\" && printf %s \"$MEMDISK_CMDLINE\"",
-				 "sh", NULL, NULL};
+	const char *sh_argv[] = {
+	    "sh",
+	    "-c",
+	    ". \"$1\" && printf '%s|%s|%s|%s|%s|' \"$MEMDISK_START\" "
+	    "\"$MEMDISK_SIZE\" \"$MEMDISK_SECTOR_SIZE\" \"$MEMDISK_ERASESIZE\" "
+	    "\"$MEMDISK_VERSION\" && printf %s \"$MEMDISK_CMDLINE\"",
+	    "sh",
+	    NULL,
+	    NULL};
 	char want[256];
 	struct run r;
 	size_t i;
@@ -368,10 +379,14 @@ int main(void)
 	static char names[64][512];
 	static struct CMUnitTest tests[80];
 	static const struct CMUnitTest fixed[] = {
-		cmocka_unit_test(test_usage_errors),	 cmocka_unit_test(test_help_and_version),
-		cmocka_unit_test(test_cannot_read),	 cmocka_unit_test(test_permission_denied),
-		cmocka_unit_test(test_not_found_prints_nothing), cmocka_unit_test(test_phram_erasesize),
-		cmocka_unit_test(test_option_spellings), cmocka_unit_test(test_shell_quoting),
+	    cmocka_unit_test(test_usage_errors),
+	    cmocka_unit_test(test_help_and_version),
+	    cmocka_unit_test(test_cannot_read),
+	    cmocka_unit_test(test_permission_denied),
+	    cmocka_unit_test(test_not_found_prints_nothing),
+	    cmocka_unit_test(test_phram_erasesize),
+	    cmocka_unit_test(test_option_spellings),
+	    cmocka_unit_test(test_shell_quoting),
 	};
 	const char *dir = getenv("FIXTURES");
 	char cmd[64];
@@ -380,7 +395,8 @@ int main(void)
 
 	tool = getenv("MEMDISKFIND");
 	if (!tool || !dir || !*dir) {
-		fprintf(stderr, "test_cli: set MEMDISKFIND (the binary) and FIXTURES (the fixture directory)\n");
+		fprintf(stderr, "test_cli: set MEMDISKFIND (the binary) and FIXTURES (the fixture "
+				"directory)\n");
 		return 2;
 	}
 	count = fixture_names(dir, names, 64);
