@@ -1,0 +1,64 @@
+#!/bin/bash
+# dracut module memdisk-phram: attach the image syslinux MEMDISK left in memory
+# (phram + mtdblock) before udev's coldplug, so that root=live:CDLABEL=...
+# (dmsquash-live) or any root= by label/UUID finds the booted ISO.
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The install paths of the pieces (the PKGLIBDIR and UDEVRULESDIR
+# placeholders below) are filled in by `make install-dracut`; in the image
+# the pieces always live in /usr/lib/memdisk-phram.
+# MEMDISK_PHRAM_DESTDIR (unset normally) is prepended to both, so that an
+# initramfs can be built from a `make install DESTDIR=...` staging tree.
+
+# called by dracut
+check() {
+    local _f
+    for _f in "${MEMDISK_PHRAM_DESTDIR-}@PKGLIBDIR@/memdiskfind" \
+        "${MEMDISK_PHRAM_DESTDIR-}@PKGLIBDIR@/memdisk-attach" \
+        "${MEMDISK_PHRAM_DESTDIR-}@PKGLIBDIR@/memdisk-cmdline.sh" \
+        "${MEMDISK_PHRAM_DESTDIR-}@UDEVRULESDIR@/61-memdisk-phram.rules"; do
+        if [[ ! -f $_f ]]; then
+            dwarn "memdisk-phram: $_f is missing"
+            return 1
+        fi
+    done
+    # Only when asked for (-m/--add, add_dracutmodules+=): a host booted from
+    # disk never needs it, and hostonly images are not built for MEMDISK.
+    return 255
+}
+
+# called by dracut
+depends() {
+    # udevd, blkid and 60-persistent-storage come with udev-rules.
+    echo udev-rules
+    return 0
+}
+
+# called by dracut
+installkernel() {
+    # hostonly='' : the host that builds the image has no phram device, so
+    # hostonly filtering would drop these. memdisk-attach picks mtdblock_ro
+    # (read-only) or mtdblock; missing ones (older kernels) are skipped.
+    hostonly='' instmods phram mtd mtdblock mtdblock_ro
+}
+
+# called by dracut
+install() {
+    local _lib="${MEMDISK_PHRAM_DESTDIR-}@PKGLIBDIR@"
+
+    # The finder is the static (klibc) build: no libraries to pull in.
+    inst_simple "$_lib/memdiskfind" /usr/lib/memdisk-phram/memdiskfind
+    inst_script "$_lib/memdisk-attach" /usr/lib/memdisk-phram/memdisk-attach
+    inst_simple "$_lib/memdisk-cmdline.sh" /usr/lib/memdisk-phram/memdisk-cmdline.sh
+    # What memdisk-attach runs besides shell builtins (most are in base).
+    inst_multiple -o modprobe blkid mount dmesg uname mknod sleep
+    # Installed as /etc/udev/rules.d/61-memdisk-phram.rules in the image;
+    # inst_rules also installs the programs the rule runs (/bin/sh).
+    inst_rules "${MEMDISK_PHRAM_DESTDIR-}@UDEVRULESDIR@/61-memdisk-phram.rules"
+    # pre-udev: after the cmdline hooks (dmsquash-live's parser at cmdline/30
+    # has set up the wait for root=live:...), before udevd starts, so that
+    # the coldplug trigger replays the mtdblock "add" event through the rule.
+    # The same hook point runs as dracut-pre-udev.service in systemd images.
+    # shellcheck disable=SC2154 # moddir is set by dracut
+    inst_hook pre-udev 10 "$moddir/memdisk-phram-attach.sh"
+}
