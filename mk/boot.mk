@@ -6,4 +6,10 @@
 # bound every boot and serialise the kernel cache.
 BOOT_PKGS += coreutils util-linux
 
-SHELL_SOURCES += tests/boot/lib.sh tests/boot/run tests/boot/runtime/guest-init tests/boot/demo
+SHELL_SOURCES += tests/boot/lib.sh tests/boot/run tests/boot/runtime/guest-init tests/boot/demo \
+	tests/bench/boot/run tests/bench/boot/guest-init
+
+.PHONY: bench-boot
+# The boot-path figures alone (make bench runs them through tests/bench/run).
+bench-boot: deps-boot all
+	tests/bench/boot/run
