@@ -1,0 +1,20 @@
+# Runtime: memdisk-attach, the kernel command-line library and its man page.
+# Included by the top-level Makefile (which defines install-runtime's place in
+# INSTALL_TARGETS and runs tests/shell/run as check-shell).
+
+RUNTIME_SHELL := initramfs/memdisk-attach kernel-cmdline/memdisk-cmdline.sh \
+	tests/shell/run tests/shell/lib.sh tests/shell/test-cmdline.sh tests/shell/test-attach.sh \
+	tests/shell/stubs/fake-kernel.sh tests/shell/stubs/memdiskfind tests/shell/stubs/modprobe \
+	tests/shell/stubs/dmesg tests/shell/stubs/uname tests/shell/stubs/blkid tests/shell/stubs/mount \
+	tests/shell/stubs/mknod
+SHELL_SOURCES += $(RUNTIME_SHELL)
+# The shells the runtime must work in (tests/shell/run uses each), man for
+# the page check.
+CHECK_PKGS += dash busybox-static klibc-utils groff-base man-db
+
+.PHONY: install-runtime
+
+install-runtime:
+	install -d $(DESTDIR)$(PKGLIBDIR)
+	install -m 0755 initramfs/memdisk-attach $(DESTDIR)$(PKGLIBDIR)/memdisk-attach
+	install -m 0644 kernel-cmdline/memdisk-cmdline.sh $(DESTDIR)$(PKGLIBDIR)/memdisk-cmdline.sh

@@ -1,0 +1,97 @@
+# shellcheck shell=sh
+# A fake kernel for memdisk-attach's tests: phram, mtdblock and their sysfs
+# files, acted out in a directory tree ($FAKE/root). Sourced by the stub
+# commands; behaviour is chosen by FAKE_* variables (see tests/shell/lib.sh).
+SYS=$FAKE/root/sys
+DEV=$FAKE/root/dev
+
+fk_log() {
+	printf '[    1.000000] %s\n' "$*" >>"$FAKE/kmsg"
+}
+
+fk_call() {
+	printf '%s\n' "$*" >>"$FAKE/calls"
+}
+
+fk_block_loaded() {
+	[ -d "$SYS/module/mtdblock_ro" ] || [ -d "$SYS/module/mtdblock" ]
+}
+
+# Give mtdN its block device (sysfs entry and, with devtmpfs, the node).
+fk_block() {
+	[ "${FAKE_NOBLOCK:-0}" = 1 ] && return 0
+	mkdir -p "$SYS/block/mtdblock$1"
+	echo "31:$1" >"$SYS/block/mtdblock$1/dev"
+	[ "${FAKE_NODEVTMPFS:-0}" = 1 ] || : >"$DEV/mtdblock$1"
+}
+
+# What phram_setup does with one parameter value.
+fk_phram_set() {
+	fk_val=$1
+	old_ifs=$IFS
+	IFS=,
+	# shellcheck disable=SC2086
+	set -- $fk_val
+	IFS=$old_ifs
+	if [ $# -gt 3 ] && [ "${FAKE_PHRAM:-new}" = old ]; then
+		fk_log "phram: too many arguments"
+		return 1
+	fi
+	if [ $# -lt 3 ]; then
+		fk_log "phram: not enough arguments"
+		return 1
+	fi
+	if [ -n "${FAKE_PHRAM_PARSEFAIL:-}" ]; then
+		fk_log "phram: $FAKE_PHRAM_PARSEFAIL"
+		return 1
+	fi
+	fk_es=${4:-4096}
+	if [ "${FAKE_PHRAM:-new}" = new ] && [ $(($3 % fk_es)) -ne 0 ]; then
+		fk_log "phram: len is not multiple of erasesize"
+		return 1
+	fi
+	fk_n=0
+	while [ -e "$SYS/class/mtd/mtd$fk_n" ]; do fk_n=$((fk_n + 1)); done
+	fk_d=$SYS/class/mtd/mtd$fk_n
+	mkdir -p "$fk_d" "$SYS/class/mtd/mtd${fk_n}ro"
+	echo "$1" >"$fk_d/name"
+	echo ram >"$fk_d/type"
+	echo $(($3)) >"$fk_d/size"
+	echo "$fk_es" >"$fk_d/erasesize"
+	: >"$fk_d/.phram"
+	fk_log "phram: $1 device: $3 at $2 for erasesize $fk_es"
+	if fk_block_loaded; then fk_block "$fk_n"; fi
+	return 0
+}
+
+# Load phram: the module directory, and the writable parameter (a FIFO read
+# by a background "kernel") unless FAKE_PHRAM_SYSFS=0 (kernels before 5.4).
+fk_phram_load() {
+	mkdir -p "$SYS/module/phram"
+	[ "${FAKE_PHRAM_SYSFS:-1}" = 1 ] || return 0
+	mkdir -p "$SYS/module/phram/parameters"
+	fk_p=$SYS/module/phram/parameters/phram
+	mkfifo "$fk_p"
+	(
+		while :; do
+			fk_line=
+			read -r fk_line <"$fk_p" || [ -n "$fk_line" ] || continue
+			fk_phram_set "$fk_line" || :
+		done
+	) </dev/null >/dev/null 2>&1 &
+	echo $! >"$FAKE/phram.pid"
+	echo $! >>"$FAKE/pids"
+}
+
+fk_phram_unload() {
+	if [ -f "$FAKE/phram.pid" ]; then
+		kill "$(cat "$FAKE/phram.pid")" 2>/dev/null
+		rm -f "$FAKE/phram.pid"
+	fi
+	for fk_d in "$SYS"/class/mtd/mtd*; do
+		[ -e "$fk_d/.phram" ] || continue
+		fk_n=${fk_d##*/mtd}
+		rm -rf "$fk_d" "${fk_d}ro" "$SYS/block/mtdblock$fk_n" "$DEV/mtdblock$fk_n"
+	done
+	rm -rf "$SYS/module/phram"
+}
