@@ -9,8 +9,8 @@ INSTALL_TARGETS += install-mkinitcpio
 CHECK_FAST_TARGETS += check-mkinitcpio
 CHECK_BOOT_TARGETS += check-boot-mkinitcpio
 CHECK_PKGS += bats systemd
-# The boot test runs Debian's systemd-udevd inside its initramfs.
-BOOT_PKGS += udev busybox-static cpio kmod xorriso
+# The boot tests run Debian's systemd-udevd, and systemd as PID 1, in their initramfs.
+BOOT_PKGS += udev systemd busybox-static cpio kmod xorriso
 SHELL_SOURCES += $(MKINITCPIO_SRC)/install/memdisk-phram $(MKINITCPIO_SRC)/hooks/memdisk-phram \
 	tests/hooks/mkinitcpio/run tests/hooks/mkinitcpio/helpers.bash \
 	tests/boot/mkinitcpio/run tests/boot/mkinitcpio/init tests/boot/mkinitcpio/init_functions \
