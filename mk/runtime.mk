@@ -8,13 +8,15 @@ RUNTIME_SHELL := initramfs/memdisk-attach kernel-cmdline/memdisk-cmdline.sh \
 	tests/shell/stubs/dmesg tests/shell/stubs/uname tests/shell/stubs/blkid tests/shell/stubs/mount \
 	tests/shell/stubs/mknod
 SHELL_SOURCES += $(RUNTIME_SHELL)
-# The shells the runtime must work in (tests/shell/run uses each), man for
-# the page check.
-CHECK_PKGS += dash busybox-static klibc-utils groff-base man-db
+# The shells the runtime must work in (tests/shell/run uses each), and groff
+# for the man page check.
+CHECK_PKGS += dash busybox-static klibc-utils groff-base
 
 .PHONY: install-runtime
 
 install-runtime:
-	install -d $(DESTDIR)$(PKGLIBDIR)
+	install -d $(DESTDIR)$(PKGLIBDIR) $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DOCDIR)
 	install -m 0755 initramfs/memdisk-attach $(DESTDIR)$(PKGLIBDIR)/memdisk-attach
 	install -m 0644 kernel-cmdline/memdisk-cmdline.sh $(DESTDIR)$(PKGLIBDIR)/memdisk-cmdline.sh
+	install -m 0644 kernel-cmdline/memdisk-phram.7 $(DESTDIR)$(MANDIR)/man7/memdisk-phram.7
+	install -m 0644 kernel-cmdline/README.md $(DESTDIR)$(DOCDIR)/kernel-cmdline.md
