@@ -22,6 +22,25 @@ t_found() {
 	check mtd0 memdisk "$(mtd_name 0)"
 }
 
+t_parts_hook() {
+	# memdisk-parts.sh beside memdisk-attach may take over (disk images); when
+	# it declines (returns 1) the image is attached whole.
+	mkdir -p "$FAKE/lib"
+	cp "$ATTACH" "$TOP/kernel-cmdline/memdisk-cmdline.sh" "$FAKE/lib/"
+	# shellcheck disable=SC2016 # expanded by memdisk-attach, not here
+	printf '%s\n' 'memdisk_attach_parts() { echo "parts $MD_START $MD_LEN"; return 0; }' >"$FAKE/lib/memdisk-parts.sh"
+	ATTACH_PROG=$FAKE/lib/memdisk-attach run_attach
+	check rc 0 "$RC"
+	check stdout 'parts 132120576 16779264' "$OUT"
+	expect_calls 'memdiskfind --phram'
+	printf '%s\n' 'memdisk_attach_parts() { return 1; }' >"$FAKE/lib/memdisk-parts.sh"
+	: >"$FAKE/calls"
+	ATTACH_PROG=$FAKE/lib/memdisk-attach run_attach
+	check declined-rc 0 "$RC"
+	check declined-stdout /dev/mtdblock0 "$OUT"
+	expect_calls 'memdiskfind --phram' "modprobe phram phram=$V4" 'modprobe mtdblock_ro'
+}
+
 t_syslinux_finder() {
 	# syslinux's memdiskfind ignores --phram and prints START,LEN: the
 	# erasesize is computed the same way.
@@ -437,6 +456,7 @@ t_finder_path() {
 }
 
 run_test attach/found t_found
+run_test attach/parts-hook t_parts_hook
 run_test attach/syslinux-finder-output t_syslinux_finder
 run_test attach/not-found t_not_found
 run_test attach/not-found-rd.memdisk=1 t_not_found_enabled
