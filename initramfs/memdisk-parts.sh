@@ -31,9 +31,9 @@ mdp_find_probe() {
 		MDP_PROBE=$MEMDISK_PROBE
 		return 0
 	fi
-	for _c in "$SELFDIR/memdisk-probe" "$SELFDIR/../build/memdisk-probe" "$PKGLIBDIR/memdisk-probe"; do
-		if [ -f "$_c" ] && [ -x "$_c" ]; then
-			MDP_PROBE=$_c
+	for _mdp_c in "$SELFDIR/memdisk-probe" "$SELFDIR/../build/memdisk-probe" "$PKGLIBDIR/memdisk-probe"; do
+		if [ -f "$_mdp_c" ] && [ -x "$_mdp_c" ]; then
+			MDP_PROBE=$_mdp_c
 			return 0
 		fi
 	done
@@ -42,15 +42,15 @@ mdp_find_probe() {
 
 # mdp_find_mtd NAME: set MD_MTD (mtdN) to the RAM MTD device called NAME.
 mdp_find_mtd() {
-	for _d in "$SYS"/class/mtd/mtd*; do
-		case ${_d##*/} in mtd*ro) continue ;; esac
-		[ -r "$_d/name" ] || continue
-		read -r _name <"$_d/name" || continue
-		[ "$_name" = "$1" ] || continue
-		_type=
-		[ -r "$_d/type" ] && read -r _type <"$_d/type"
-		[ "$_type" = ram ] || continue
-		MD_MTD=${_d##*/}
+	for _mdp_d in "$SYS"/class/mtd/mtd*; do
+		case ${_mdp_d##*/} in mtd*ro) continue ;; esac
+		[ -r "$_mdp_d/name" ] || continue
+		read -r _mdp_mn <"$_mdp_d/name" || continue
+		[ "$_mdp_mn" = "$1" ] || continue
+		_mdp_type=
+		[ -r "$_mdp_d/type" ] && read -r _mdp_type <"$_mdp_d/type"
+		[ "$_mdp_type" = ram ] || continue
+		MD_MTD=${_mdp_d##*/}
 		return 0
 	done
 	return 1
@@ -59,27 +59,27 @@ mdp_find_mtd() {
 # mdp_attach_one NAME,START,LEN,ERASESIZE: attach one partition (or reuse it
 # when another hook did) and wait for its block device. Sets MD_N.
 mdp_attach_one() {
-	_name=${1%%,*}
-	if mdp_find_mtd "$_name"; then
-		md_debug "reusing $MD_MTD (already named $_name)"
+	_mdp_name=${1%%,*}
+	if mdp_find_mtd "$_mdp_name"; then
+		md_debug "reusing $MD_MTD (already named $_mdp_name)"
 	else
 		md_phram_set "$1"
 		case $? in 0) ;; *) md_fail "$MD_ERR" ;; esac
 		# A write to the sysfs parameter registers the device at once on a
 		# real kernel; MD_SETTLE_CS only matters for fake ones.
-		if ! md_wait "$MD_SETTLE_CS" mdp_find_mtd "$_name"; then
+		if ! md_wait "$MD_SETTLE_CS" mdp_find_mtd "$_mdp_name"; then
 			md_kernel_reason
-			_v3=${1%,*}
+			_mdp_v3=${1%,*}
 			case $MD_REASON in
 			*"too many"*)
 				# Before Linux 5.11 phram takes no erasesize.
-				md_debug "phram refused 4 fields; retrying with $_v3"
-				md_phram_set "$_v3"
-				md_wait "$MD_SETTLE_CS" mdp_find_mtd "$_name" ||
-					md_fail "phram rejected $_v3 (partition ${_name#memdisk_p}): ${MD_REASON:-no reason in the kernel log}"
+				md_debug "phram refused 4 fields; retrying with $_mdp_v3"
+				md_phram_set "$_mdp_v3"
+				md_wait "$MD_SETTLE_CS" mdp_find_mtd "$_mdp_name" ||
+					md_fail "phram rejected $_mdp_v3 (partition ${_mdp_name#memdisk_p}): ${MD_REASON:-no reason in the kernel log}"
 				;;
 			*)
-				md_fail "phram rejected $1 (partition ${_name#memdisk_p}): ${MD_REASON:-no reason in the kernel log}; earlier partitions stay attached"
+				md_fail "phram rejected $1 (partition ${_mdp_name#memdisk_p}): ${MD_REASON:-no reason in the kernel log}; earlier partitions stay attached"
 				;;
 			esac
 		fi
@@ -87,52 +87,52 @@ mdp_attach_one() {
 	MD_N=${MD_MTD#mtd}
 	md_block
 	md_wait "$MD_TIMEOUT_CS" md_block_ready ||
-		md_fail "/dev/mtdblock$MD_N did not appear within the timeout (MTD device $MD_MTD '$_name')"
-	md_debug "$_name is /dev/mtdblock$MD_N"
+		md_fail "/dev/mtdblock$MD_N did not appear within the timeout (MTD device $MD_MTD '$_mdp_name')"
+	md_debug "$_mdp_name is /dev/mtdblock$MD_N"
 }
 
 memdisk_attach_parts() {
 	mdp_find_probe || return 1
 	md_debug "running $MDP_PROBE --phram"
-	_lines=$("$MDP_PROBE" --phram 2>/dev/null)
-	_rc=$?
-	if [ "$_rc" -ne 0 ]; then
-		md_debug "memdisk-probe exit $_rc: attaching the whole image"
+	_mdp_lines=$("$MDP_PROBE" --phram 2>/dev/null)
+	_mdp_rc=$?
+	if [ "$_mdp_rc" -ne 0 ]; then
+		md_debug "memdisk-probe exit $_mdp_rc: attaching the whole image"
 		return 1
 	fi
 	# memdisk,... means one volume: the caller attaches it as before.
-	case $_lines in memdisk_p[0-9]*) ;; *) return 1 ;; esac
+	case $_mdp_lines in memdisk_p[0-9]*) ;; *) return 1 ;; esac
 	MDP_DEVICES=
 	MDP_FIRST=
 	MDP_MAIN=
 	MDP_MAIN_FS=
 	MDP_ASSIGN=
-	_old_ifs=$IFS
+	_mdp_old_ifs=$IFS
 	IFS='
 '
 	set -f
 	# One phram value per line; globbing is off.
 	# shellcheck disable=SC2086
-	set -- $_lines
+	set -- $_mdp_lines
 	set +f
-	IFS=$_old_ifs
-	for _line in "$@"; do
-		case $_line in
+	IFS=$_mdp_old_ifs
+	for _mdp_line in "$@"; do
+		case $_mdp_line in
 		memdisk_p[0-9]*,*,*,*) ;;
-		*) md_fail "cannot understand memdisk-probe's answer: $_line" ;;
+		*) md_fail "cannot understand memdisk-probe's answer: $_mdp_line" ;;
 		esac
-		mdp_attach_one "$_line"
-		_p=${_line%%,*}
-		_p=${_p#memdisk_p}
+		mdp_attach_one "$_mdp_line"
+		_mdp_p=${_mdp_line%%,*}
+		_mdp_p=${_mdp_p#memdisk_p}
 		MDP_DEVICES="$MDP_DEVICES /dev/mtdblock$MD_N"
 		[ -n "$MDP_FIRST" ] || MDP_FIRST=$MD_N
 		if [ "${MD_INFO:-0}" = 1 ] || [ -n "$MD_MOUNT" ]; then
 			md_probe
-			MDP_ASSIGN="${MDP_ASSIGN}MEMDISK_P${_p}_DEVICE=/dev/mtdblock$MD_N
-MEMDISK_P${_p}_MTD=$MD_MTD
-MEMDISK_P${_p}_FSTYPE=$(md_quote "$MD_FSTYPE")
-MEMDISK_P${_p}_LABEL=$(md_quote "$MD_LABEL")
-MEMDISK_P${_p}_UUID=$(md_quote "$MD_UUID")
+			MDP_ASSIGN="${MDP_ASSIGN}MEMDISK_P${_mdp_p}_DEVICE=/dev/mtdblock$MD_N
+MEMDISK_P${_mdp_p}_MTD=$MD_MTD
+MEMDISK_P${_mdp_p}_FSTYPE=$(md_quote "$MD_FSTYPE")
+MEMDISK_P${_mdp_p}_LABEL=$(md_quote "$MD_LABEL")
+MEMDISK_P${_mdp_p}_UUID=$(md_quote "$MD_UUID")
 "
 			# MEMDISK_DEVICE and --mount: the first partition with a file
 			# system.
@@ -158,8 +158,8 @@ MEMDISK_UUID=''}"
 		printf 'MEMDISK_REUSED=0\nMEMDISK_PARTS=%s\n' "$(md_quote "${MDP_DEVICES# }")"
 		printf '%s' "$MDP_ASSIGN"
 	else
-		for _d in $MDP_DEVICES; do
-			printf '%s\n' "$_d"
+		for _mdp_d in $MDP_DEVICES; do
+			printf '%s\n' "$_mdp_d"
 		done
 	fi
 	return 0
