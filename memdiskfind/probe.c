@@ -87,7 +87,8 @@ static void read_partition(blkid_partition par, struct probe_part *p)
 	if (s)
 		snprintf(p->type, sizeof(p->type), "%s", s);
 	else
-		snprintf(p->type, sizeof(p->type), "0x%02x", (unsigned int)blkid_partition_get_type(par));
+		snprintf(p->type, sizeof(p->type), "0x%02x",
+			 (unsigned int)blkid_partition_get_type(par));
 	s = blkid_partition_get_uuid(par);
 	if (s)
 		snprintf(p->partuuid, sizeof(p->partuuid), "%s", s);
@@ -127,7 +128,8 @@ static void judge(struct probe_report *r)
 		for (j = 0; j < r->nparts; j++) {
 			struct probe_part *q = &r->parts[j];
 
-			if (i == j || (q->verdict != PROBE_ATTACH && q->verdict != PROBE_SKIP_OVERLAP))
+			if (i == j ||
+			    (q->verdict != PROBE_ATTACH && q->verdict != PROBE_SKIP_OVERLAP))
 				continue;
 			if (overlap(p, q)) {
 				p->verdict = PROBE_SKIP_OVERLAP;
@@ -148,7 +150,8 @@ static int table_damaged(const struct probe_source *src)
 
 	if (!pr)
 		return -1;
-	if (blkid_probe_set_device(pr, src->fd, (blkid_loff_t)src->offset, (blkid_loff_t)src->size)) {
+	if (blkid_probe_set_device(pr, src->fd, (blkid_loff_t)src->offset,
+				   (blkid_loff_t)src->size)) {
 		blkid_free_probe(pr);
 		return -1;
 	}
@@ -178,7 +181,8 @@ static int probe_table(const struct probe_source *src, struct probe_report *r)
 	pr = blkid_new_probe();
 	if (!pr)
 		return -1;
-	if (blkid_probe_set_device(pr, src->fd, (blkid_loff_t)src->offset, (blkid_loff_t)src->size)) {
+	if (blkid_probe_set_device(pr, src->fd, (blkid_loff_t)src->offset,
+				   (blkid_loff_t)src->size)) {
 		blkid_free_probe(pr);
 		return -1;
 	}
@@ -237,7 +241,9 @@ int probe_image(const struct probe_source *src, struct probe_report *r)
 		if (p->verdict != PROBE_ATTACH && p->verdict != PROBE_SKIP_WHOLE)
 			continue;
 		if (fill(src, p->start, PROBE_HEAD_WINDOW) ||
-		    fill(src, p->size > PROBE_PART_TAIL ? p->start + p->size - PROBE_PART_TAIL : p->start,
+		    fill(src,
+			 p->size > PROBE_PART_TAIL ? p->start + p->size - PROBE_PART_TAIL
+						   : p->start,
 			 PROBE_PART_TAIL))
 			return -1;
 		if (probe_fs_range(src, p->start, p->size, &p->fs))

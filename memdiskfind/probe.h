@@ -15,11 +15,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PROBE_PARTS_MAX	   128u
-#define PROBE_SECTOR	   512u		    /* libblkid counts partitions in 512 B sectors */
-#define PROBE_HEAD_WINDOW  (1024u * 1024u) /* tables, superblocks, ISO/UDF descriptors */
-#define PROBE_TAIL_WINDOW  (1024u * 1024u) /* backup GPT, end-of-device signatures */
-#define PROBE_PART_TAIL	   (256u * 1024u)
+#define PROBE_PARTS_MAX	    128u
+#define PROBE_SECTOR	    512u	    /* libblkid counts partitions in 512 B sectors */
+#define PROBE_HEAD_WINDOW   (1024u * 1024u) /* tables, superblocks, ISO/UDF descriptors */
+#define PROBE_TAIL_WINDOW   (1024u * 1024u) /* backup GPT, end-of-device signatures */
+#define PROBE_PART_TAIL	    (256u * 1024u)
 #define PROBE_ERASESIZE_MAX 4096u
 
 /* Why a partition is not attached (PROBE_ATTACH: it is). */
@@ -51,15 +51,15 @@ struct probe_part {
 };
 
 struct probe_report {
-	uint64_t size;	     /* the image */
-	struct probe_fs fs;  /* a file system of the whole image (at offset 0) */
-	char pttype[16];     /* "dos", "gpt", "" */
+	uint64_t size;	    /* the image */
+	struct probe_fs fs; /* a file system of the whole image (at offset 0) */
+	char pttype[16];    /* "dos", "gpt", "" */
 	char ptuuid[40];
 	int table_error;     /* libblkid reported a damaged table */
 	unsigned int nparts; /* entries in parts[] */
 	unsigned int nfound; /* partitions libblkid listed (may exceed nparts) */
 	struct probe_part parts[PROBE_PARTS_MAX];
-	int split;	     /* attach one device per partition */
+	int split; /* attach one device per partition */
 };
 
 /* Makes [off, off + len) of the image readable through the probe fd. */

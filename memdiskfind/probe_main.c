@@ -164,8 +164,8 @@ static int open_phys(const struct options *opt, const struct memdisk *d, struct 
 	}
 	/* A dump must hold the image: mmap past its end would fault. */
 	if (opt->dump && (fstat(pi->physfd, &st) || (uint64_t)st.st_size < d->start + d->size)) {
-		fprintf(stderr, "memdisk-probe: %s: short dump: the image ends at 0x%llx\n", pi->path,
-			(unsigned long long)(d->start + d->size));
+		fprintf(stderr, "memdisk-probe: %s: short dump: the image ends at 0x%llx\n",
+			pi->path, (unsigned long long)(d->start + d->size));
 		return -1;
 	}
 	pi->memfd = memfd_create("memdisk-probe", MFD_CLOEXEC);
@@ -193,7 +193,8 @@ static int open_image(const char *path, struct probe_source *src)
 	}
 	end = lseek(src->fd, 0, SEEK_END); /* block devices have st_size 0 */
 	if (end <= 0) {
-		fprintf(stderr, "memdisk-probe: %s: %s\n", path, end < 0 ? strerror(errno) : "empty");
+		fprintf(stderr, "memdisk-probe: %s: %s\n", path,
+			end < 0 ? strerror(errno) : "empty");
 		return -1;
 	}
 	src->offset = 0;
@@ -353,7 +354,8 @@ static void print_json(FILE *f, const struct where *w, const struct probe_report
 		fputs(", \"uuid\": ", f);
 		json_or_null(f, p->fs.uuid);
 		if (r->split && p->verdict == PROBE_ATTACH)
-			fprintf(f, ", \"attach\": \"" PHRAM_NAME "_p%u\", \"skipped\": null}", p->number);
+			fprintf(f, ", \"attach\": \"" PHRAM_NAME "_p%u\", \"skipped\": null}",
+				p->number);
 		else {
 			fputs(", \"attach\": null, \"skipped\": ", f);
 			json_string(f, probe_verdict_text(p->verdict));
@@ -377,8 +379,8 @@ static void print_phram(FILE *f, const struct where *w, const struct probe_repor
 
 		if (p->verdict == PROBE_ATTACH)
 			fprintf(f, PHRAM_NAME "_p%u,0x%llx,0x%llx,%u\n", p->number,
-				(unsigned long long)(w->start + p->start), (unsigned long long)p->size,
-				probe_erasesize(p->size));
+				(unsigned long long)(w->start + p->start),
+				(unsigned long long)p->size, probe_erasesize(p->size));
 	}
 }
 
@@ -392,8 +394,8 @@ static void print_table(FILE *f, const struct where *w, const struct probe_repor
 	unsigned int i;
 
 	if (w->in_memory)
-		fprintf(f, "image:      MEMDISK at 0x%llx, %llu bytes\n", (unsigned long long)w->start,
-			(unsigned long long)r->size);
+		fprintf(f, "image:      MEMDISK at 0x%llx, %llu bytes\n",
+			(unsigned long long)w->start, (unsigned long long)r->size);
 	else
 		fprintf(f, "image:      %s, %llu bytes\n", w->path, (unsigned long long)r->size);
 	fprintf(f, "filesystem: %s", dash(r->fs.type));
@@ -401,8 +403,8 @@ static void print_table(FILE *f, const struct where *w, const struct probe_repor
 		fprintf(f, ", label \"%s\"", r->fs.label);
 	if (r->fs.uuid[0])
 		fprintf(f, ", UUID %s", r->fs.uuid);
-	fprintf(f, "\ntable:      %s%s%s%s\n", dash(r->pttype), r->ptuuid[0] ? ", id " : "", r->ptuuid,
-		r->table_error ? " (damaged: ignored)" : "");
+	fprintf(f, "\ntable:      %s%s%s%s\n", dash(r->pttype), r->ptuuid[0] ? ", id " : "",
+		r->ptuuid, r->table_error ? " (damaged: ignored)" : "");
 	fprintf(f, "attach:     %s\n",
 		r->split ? "one device per partition" : "the whole image as one device");
 	if (!r->nparts)
@@ -445,7 +447,8 @@ static void report_skipped(const struct probe_report *r)
 		const struct probe_part *p = &r->parts[i];
 
 		if (p->verdict == PROBE_SKIP_OVERLAP)
-			fprintf(stderr, "memdisk-probe: partition %u skipped: overlaps partition %u\n",
+			fprintf(stderr,
+				"memdisk-probe: partition %u skipped: overlaps partition %u\n",
 				p->number, p->overlaps);
 		else if (p->verdict != PROBE_ATTACH && p->verdict != PROBE_SKIP_WHOLE)
 			fprintf(stderr, "memdisk-probe: partition %u skipped: %s\n", p->number,
@@ -479,7 +482,8 @@ int main(int argc, char **argv)
 
 		if (err) {
 			fprintf(stderr, "memdisk-probe: %s: %s\n", path,
-				err == -1 ? "short file: a dump holds at least 640 KiB" : strerror(err));
+				err == -1 ? "short file: a dump holds at least 640 KiB"
+					  : strerror(err));
 			return EXIT_FAILED;
 		}
 		if (memdisk_find(pm.bytes, pm.len, &disk, NULL) != MEMDISK_OK) {

@@ -93,7 +93,8 @@ static void check_invariants(const struct probe_report *r)
 			const struct probe_part *q = &r->parts[j];
 
 			if (j != i && q->verdict == PROBE_ATTACH)
-				assert_false(p->start < q->start + q->size && q->start < p->start + p->size);
+				assert_false(p->start < q->start + q->size &&
+					     q->start < p->start + p->size);
 		}
 	}
 	assert_int_equal(r->split, attached > 0);
@@ -141,11 +142,11 @@ static void test_gpt_two_partitions(void **state)
 	assert_false(report.table_error);
 	assert_int_equal(report.nparts, 2);
 	assert_true(report.split);
-	assert_part(part(&report, 1), 1 * MIB, 3 * MIB, "ebd0a0a2-b9e5-4433-87c0-68b6b72699c7", "vfat",
-		    "GPT_P1", "5678-ABCD", PROBE_ATTACH);
+	assert_part(part(&report, 1), 1 * MIB, 3 * MIB, "ebd0a0a2-b9e5-4433-87c0-68b6b72699c7",
+		    "vfat", "GPT_P1", "5678-ABCD", PROBE_ATTACH);
 	assert_string_equal(part(&report, 1)->partuuid, "4d445032-0000-4000-8000-0000000000a1");
-	assert_part(part(&report, 2), 4 * MIB, 3 * MIB, "0fc63daf-8483-4772-8e79-3d69d8477de4", "ext4",
-		    "GPT_P2", "66666666-7777-8888-9999-aaaaaaaaaaaa", PROBE_ATTACH);
+	assert_part(part(&report, 2), 4 * MIB, 3 * MIB, "0fc63daf-8483-4772-8e79-3d69d8477de4",
+		    "ext4", "GPT_P2", "66666666-7777-8888-9999-aaaaaaaaaaaa", PROBE_ATTACH);
 }
 
 static void test_isohybrid_not_split(void **state)
