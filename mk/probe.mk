@@ -15,14 +15,14 @@ CHECK_PKGS += libblkid-dev pkg-config fdisk dosfstools e2fsprogs xorriso isolinu
 BOOT_PKGS += syslinux mtools fdisk dosfstools e2fsprogs
 ifeq ($(HAVE_BLKID),yes)
 ALL_TARGETS += $(B)/memdisk-probe
-CHECK_FAST_TARGETS += check-probe check-probe-asan
+CHECK_FAST_TARGETS += check-probe check-probe-asan check-probe-shell
 CHECK_BOOT_TARGETS += check-boot-probe
 INSTALL_TARGETS += install-probe
 endif
-SHELL_SOURCES += initramfs/memdisk-parts.sh tests/probe/mkimages tests/probe/run tests/boot/probe/run \
-	tests/boot/probe/guest-init
+SHELL_SOURCES += initramfs/memdisk-parts.sh tests/probe/mkimages tests/probe/run tests/probe/run-shell \
+	tests/probe/test-parts.sh tests/boot/probe/run tests/boot/probe/guest-init
 
-.PHONY: check-probe check-probe-asan check-boot-probe install-probe probe-images
+.PHONY: check-probe check-probe-asan check-probe-shell check-boot-probe install-probe probe-images
 
 $(B)/memdisk-probe: $(PROBE_SRC) $(PROBE_CLI_SRC) $(CORE_SRC) $(FINDER_HDR) | $(B)
 	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) -o $@ $(PROBE_SRC) $(PROBE_CLI_SRC) $(CORE_SRC) $(BLKID_LIBS)
@@ -46,6 +46,11 @@ check-probe-asan: $(B)/probe-images/.done
 	$(MAKE) --no-print-directory B=$(B)/asan CC=$(CLANG) CFLAGS="-O1 -g $(SAN)" HAVE_KLCC=no \
 		$(B)/asan/memdisk-probe $(B)/asan/test_probe
 	tests/probe/run $(B)/asan $(B)/probe-images $(FIXTURES)
+
+# memdisk-parts.sh inside the real memdisk-attach, over the runtime's fake
+# kernel, under dash, busybox ash and klibc sh.
+check-probe-shell:
+	tests/probe/run-shell
 
 check-boot-probe: $(B)/memdisk-probe
 	tests/boot/probe/run
