@@ -102,6 +102,11 @@ memdisk_attach_parts() {
 	fi
 	# memdisk,... means one volume: the caller attaches it as before.
 	case $_mdp_lines in memdisk_p[0-9]*) ;; *) return 1 ;; esac
+	# For --info and --mount: memdisk-probe's view of each partition
+	# (MEMDISK_Pn_FSTYPE ...), its values single-quoted by the program.
+	if [ "${MD_INFO:-0}" = 1 ] || [ -n "$MD_MOUNT" ]; then
+		_mdp_sh=$("$MDP_PROBE" --shell 2>/dev/null) && eval "$_mdp_sh"
+	fi
 	MDP_DEVICES=
 	MDP_FIRST=
 	MDP_MAIN=
@@ -121,13 +126,21 @@ memdisk_attach_parts() {
 		memdisk_p[0-9]*,*,*,*) ;;
 		*) md_fail "cannot understand memdisk-probe's answer: $_mdp_line" ;;
 		esac
-		mdp_attach_one "$_mdp_line"
 		_mdp_p=${_mdp_line%%,*}
 		_mdp_p=${_mdp_p#memdisk_p}
+		case $_mdp_p in *[!0-9]*) md_fail "cannot understand memdisk-probe's answer: $_mdp_line" ;; esac
+		mdp_attach_one "$_mdp_line"
 		MDP_DEVICES="$MDP_DEVICES /dev/mtdblock$MD_N"
 		[ -n "$MDP_FIRST" ] || MDP_FIRST=$MD_N
 		if [ "${MD_INFO:-0}" = 1 ] || [ -n "$MD_MOUNT" ]; then
 			md_probe
+			# No blkid in the initramfs: what memdisk-probe saw (the
+			# partition number is digits only, checked above).
+			if [ -z "$MD_FSTYPE" ]; then
+				eval "MD_FSTYPE=\${MEMDISK_P${_mdp_p}_FSTYPE:-}"
+				eval "MD_LABEL=\${MEMDISK_P${_mdp_p}_LABEL:-}"
+				eval "MD_UUID=\${MEMDISK_P${_mdp_p}_UUID:-}"
+			fi
 			MDP_ASSIGN="${MDP_ASSIGN}MEMDISK_P${_mdp_p}_DEVICE=/dev/mtdblock$MD_N
 MEMDISK_P${_mdp_p}_MTD=$MD_MTD
 MEMDISK_P${_mdp_p}_FSTYPE=$(md_quote "$MD_FSTYPE")

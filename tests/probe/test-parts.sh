@@ -17,6 +17,11 @@ parts_setup() {
 	cat >"$FAKE/lib/memdisk-probe" <<'STUB'
 #!/bin/sh
 printf 'memdisk-probe %s\n' "$*" >>"$FAKE/calls"
+case " $* " in *" --shell "*)
+	printf '%s\n' "${FAKE_PROBE_SHELL:-}"
+	exit 0
+	;;
+esac
 [ -z "${FAKE_PROBE_OUT:-}" ] || printf '%s\n' "$FAKE_PROBE_OUT"
 exit "${FAKE_PROBE_RC:-0}"
 STUB
@@ -99,12 +104,37 @@ t_info() {
 	check start 0x7e00000 "${MEMDISK_START:-}"
 }
 
+t_info_without_blkid() {
+	parts_setup
+	# No blkid in the initramfs: the file systems memdisk-probe saw.
+	export FAKE_PROBE_SHELL="MEMDISK_P1_FSTYPE='vfat'
+MEMDISK_P1_LABEL='BOOT'
+MEMDISK_P2_FSTYPE='ext4'
+MEMDISK_P2_LABEL='DATA'
+MEMDISK_P2_UUID='0123'"
+	run_attach --info
+	check rc 0 "$RC"
+	eval "$OUT"
+	check p1-fstype vfat "${MEMDISK_P1_FSTYPE:-}"
+	check p2-label DATA "${MEMDISK_P2_LABEL:-}"
+	check p2-uuid 0123 "${MEMDISK_P2_UUID:-}"
+	check fstype vfat "${MEMDISK_FSTYPE:-}"
+	run_attach --mount "$FAKE/mnt"
+	check mount-rc 0 "$RC"
+	check_true "mount of partition 1 (vfat)" grep -q "^mount -t vfat -o ro .*/dev/mtdblock0 $FAKE/mnt\$" "$FAKE/calls"
+}
+
 t_bad_answer() {
 	parts_setup
 	export FAKE_PROBE_OUT="memdisk_p1,garbage"
 	run_attach
 	check rc 2 "$RC"
 	check stderr "memdisk: cannot understand memdisk-probe's answer: memdisk_p1,garbage" "$ERR"
+	# Not a number: never reaches an eval.
+	# shellcheck disable=SC2016 # literally
+	export FAKE_PROBE_OUT='memdisk_p1$(x),0x1,0x1000,4096'
+	run_attach --info
+	check rc2 2 "$RC"
 }
 
 t_phram_refuses() {
@@ -125,6 +155,7 @@ run_test parts-probe-fails t_probe_fails
 run_test parts-no-probe t_no_probe
 run_test parts-reuse-partition t_reuse_partition
 run_test parts-info t_info
+run_test parts-info-without-blkid t_info_without_blkid
 run_test parts-bad-answer t_bad_answer
 run_test parts-phram-refuses t_phram_refuses
 test_summary
