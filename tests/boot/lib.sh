@@ -146,10 +146,16 @@ boot_busybox_initramfs() {
 			break
 		fi
 	done
+	# The extra files count by content, like every other input.
+	_bi_extra=
+	for _bi_f in ${BOOT_INITRAMFS_EXTRA:-}; do
+		_bi_extra="$_bi_extra ${_bi_f%%:*}"
+	done
+	# shellcheck disable=SC2086 # $_bi_extra: one file per word
 	_bi_key=$(boot_key v1 "$KVER" "$_bi_init" /bin/busybox "$@" \
 		"finder:$_bi_finder" ${_bi_finder:+"$_bi_finder"} \
 		"$BOOT_TOP/initramfs/memdisk-attach" "$BOOT_TOP/kernel-cmdline/memdisk-cmdline.sh" \
-		"${BOOT_INITRAMFS_EXTRA:-}")
+		"extra:${BOOT_INITRAMFS_EXTRA:-}" $_bi_extra)
 	if [ -f "$_bi_out" ] && [ "$(cat "$_bi_out.key" 2>/dev/null)" = "$_bi_key" ]; then
 		return 0
 	fi
