@@ -236,7 +236,10 @@ int probe_image(const struct probe_source *src, struct probe_report *r)
 	for (i = 0; i < r->nparts; i++) {
 		struct probe_part *p = &r->parts[i];
 
-		if (is_whole_fs(&r->fs) && p->verdict == PROBE_ATTACH)
+		/* Overlaps are normal there (a hybrid MBR's partition 1 spans
+		 * the ISO, including the EFI image inside it). */
+		if (is_whole_fs(&r->fs) &&
+		    (p->verdict == PROBE_ATTACH || p->verdict == PROBE_SKIP_OVERLAP))
 			p->verdict = PROBE_SKIP_WHOLE;
 		if (p->verdict != PROBE_ATTACH && p->verdict != PROBE_SKIP_WHOLE)
 			continue;

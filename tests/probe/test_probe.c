@@ -165,6 +165,19 @@ static void test_isohybrid_not_split(void **state)
 	assert_int_equal(part(&report, 1)->verdict, PROBE_SKIP_WHOLE);
 }
 
+static void test_isohybrid_gpt_not_split(void **state)
+{
+	(void)state;
+	assert_int_equal(probe_file("isohybrid-gpt.iso", &report), 0);
+	check_invariants(&report);
+	assert_string_equal(report.fs.type, "iso9660");
+	assert_string_equal(report.fs.label, "PROBE_HYBRID_GPT");
+	assert_true(report.pttype[0] != '\0');
+	assert_true(report.nparts >= 1);
+	assert_false(report.split);
+	assert_int_equal(part(&report, 1)->verdict, PROBE_SKIP_WHOLE);
+}
+
 static void test_plain_iso(void **state)
 {
 	(void)state;
@@ -437,6 +450,7 @@ int main(void)
 	    cmocka_unit_test(test_mbr_two_partitions),
 	    cmocka_unit_test(test_gpt_two_partitions),
 	    cmocka_unit_test(test_isohybrid_not_split),
+	    cmocka_unit_test(test_isohybrid_gpt_not_split),
 	    cmocka_unit_test(test_plain_iso),
 	    cmocka_unit_test(test_superfloppy),
 	    cmocka_unit_test(test_gpt_corrupt),
