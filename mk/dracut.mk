@@ -10,7 +10,7 @@ INSTALL_TARGETS += install-udev install-dracut
 CHECK_BOOT_TARGETS += check-boot-dracut
 # dracut-core + dracut-live coexist with initramfs-tools (the `dracut`
 # metapackage does not); systemd is needed for the systemd-flavour image.
-BOOT_PKGS += dracut-core dracut-live dmsetup squashfs-tools systemd udev
+BOOT_PKGS += dracut-core dracut-live dmsetup squashfs-tools e2fsprogs systemd udev
 SHELL_SOURCES += hooks/dracut/90memdisk-phram/module-setup.sh \
 	hooks/dracut/90memdisk-phram/memdisk-phram-attach.sh \
 	tests/boot/dracut/run

@@ -43,22 +43,27 @@ installkernel() {
 }
 
 # called by dracut
+# shellcheck disable=SC2154 # moddir and udevdir are set by dracut
 install() {
     local _lib="${MEMDISK_PHRAM_DESTDIR-}@PKGLIBDIR@"
 
-    # The finder is the static (klibc) build: no libraries to pull in.
-    inst_simple "$_lib/memdiskfind" /usr/lib/memdisk-phram/memdiskfind
-    inst_script "$_lib/memdisk-attach" /usr/lib/memdisk-phram/memdisk-attach
+    # The finder: normally the static (klibc) build; inst_binary also brings
+    # the libraries of a glibc build (make install without klcc).
+    inst_binary "$_lib/memdiskfind" /usr/lib/memdisk-phram/memdiskfind
+    # inst_simple, not inst_script: the image's /bin/sh (bash, dash or
+    # busybox, whichever the other modules chose) runs memdisk-attach, and
+    # installing the host's /bin/sh from here would change that choice.
+    inst_simple "$_lib/memdisk-attach" /usr/lib/memdisk-phram/memdisk-attach
     inst_simple "$_lib/memdisk-cmdline.sh" /usr/lib/memdisk-phram/memdisk-cmdline.sh
     # What memdisk-attach runs besides shell builtins (most are in base).
     inst_multiple -o modprobe blkid mount dmesg uname mknod sleep
-    # Installed as /etc/udev/rules.d/61-memdisk-phram.rules in the image;
-    # inst_rules also installs the programs the rule runs (/bin/sh).
-    inst_rules "${MEMDISK_PHRAM_DESTDIR-}@UDEVRULESDIR@/61-memdisk-phram.rules"
+    # The rule, as udev's own rules are laid out. inst_simple again: the
+    # only program it runs is /bin/sh, which every dracut image has.
+    inst_simple "${MEMDISK_PHRAM_DESTDIR-}@UDEVRULESDIR@/61-memdisk-phram.rules" \
+        "${udevdir}/rules.d/61-memdisk-phram.rules"
     # pre-udev: after the cmdline hooks (dmsquash-live's parser at cmdline/30
     # has set up the wait for root=live:...), before udevd starts, so that
     # the coldplug trigger replays the mtdblock "add" event through the rule.
     # The same hook point runs as dracut-pre-udev.service in systemd images.
-    # shellcheck disable=SC2154 # moddir is set by dracut
     inst_hook pre-udev 10 "$moddir/memdisk-phram-attach.sh"
 }
