@@ -103,7 +103,7 @@ run_attach() {
 	_t0=$(uptime_cs)
 	# TEST_SH may be two words ("busybox sh"): split on purpose.
 	# shellcheck disable=SC2086
-	MEMDISK_SYSROOT=$FAKE/root MEMDISKFIND=${MEMDISKFIND-$STUBS/memdiskfind} MEMDISK_BINDIR=$STUBS \
+	MEMDISK_SYSROOT=$FAKE/root MEMDISKFIND=${MEMDISKFIND-$STUBS/memdiskfind} MEMDISK_BINDIR=${MEMDISK_BINDIR:-$STUBS} \
 		timeout 60 $TEST_SH "${ATTACH_PROG:-$ATTACH}" "$@" >"$FAKE/out/stdout" 2>"$FAKE/out/stderr"
 	RC=$?
 	ELAPSED=$(($(uptime_cs) - _t0))

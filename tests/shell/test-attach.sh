@@ -373,6 +373,19 @@ t_info_no_blkid() {
 	check info "/dev/mtdblock0|0x7e00000|0x1000800||" "$MEMDISK_DEVICE|$MEMDISK_START|$MEMDISK_SIZE|$MEMDISK_FSTYPE|$MEMDISK_LABEL"
 }
 
+t_info_fstype_fallback() {
+	# No blkid (Debian's busybox has none): klibc's fstype gives the type.
+	mkdir -p "$FAKE/bin"
+	for c in fake-kernel.sh modprobe dmesg uname mount mknod fstype; do ln -s "$STUBS/$c" "$FAKE/bin/$c"; done
+	export FAKE_FSTYPE=iso9660
+	MEMDISK_BINDIR=$FAKE/bin run_attach --info --mount "$FAKE/m"
+	check rc 0 "$RC"
+	eval "$OUT"
+	check info "/dev/mtdblock0|iso9660||" "$MEMDISK_DEVICE|$MEMDISK_FSTYPE|$MEMDISK_LABEL|$MEMDISK_UUID"
+	expect_calls 'memdiskfind --phram' "modprobe phram phram=$V4" 'modprobe mtdblock_ro' \
+		"fstype $FAKE/root/dev/mtdblock0" 'modprobe isofs' "mount -t iso9660 -o ro $FAKE/root/dev/mtdblock0 $FAKE/m"
+}
+
 t_mount() {
 	run_attach --mount "$FAKE/mnt/iso"
 	check rc 0 "$RC"
@@ -488,6 +501,7 @@ run_test attach/phram-rejects t_phram_rejects
 run_test attach/ioremap-fails t_ioremap_fails
 run_test attach/info t_info
 run_test attach/info-no-blkid t_info_no_blkid
+run_test attach/info-fstype-fallback t_info_fstype_fallback
 run_test attach/mount t_mount
 run_test attach/mount-blkid-type t_mount_blkid_type
 run_test attach/mount-fails t_mount_fails

@@ -25,8 +25,17 @@ fk_block() {
 	[ "${FAKE_NODEVTMPFS:-0}" = 1 ] || : >"$DEV/mtdblock$1"
 }
 
-# What phram_setup does with one parameter value.
+# Setting the parameter, as the kernel logs it: the taint line, phram's own
+# complaint and the module loader's generic one when phram refuses.
 fk_phram_set() {
+	fk_log "Setting dangerous option phram - tainting kernel"
+	fk_phram_setup "$1" && return 0
+	fk_log "phram: \`$1' invalid for parameter \`phram'"
+	return 1
+}
+
+# What phram_setup does with one parameter value.
+fk_phram_setup() {
 	fk_val=$1
 	old_ifs=$IFS
 	IFS=,
