@@ -292,7 +292,8 @@ static void print_shell(FILE *f, const struct where *w, const struct probe_repor
 	shell_quote(f, r->pttype);
 	fputs("\nMEMDISK_PTUUID=", f);
 	shell_quote(f, r->ptuuid);
-	fprintf(f, "\nMEMDISK_SPLIT=%d\nMEMDISK_PARTS='", r->split);
+	fprintf(f, "\nMEMDISK_PTDAMAGED=%d\nMEMDISK_SPLIT=%d\nMEMDISK_PARTS='", r->table_error,
+		r->split);
 	for (i = 0; i < r->nparts; i++)
 		fprintf(f, "%s%u", i ? " " : "", r->parts[i].number);
 	fputs("'\n", f);
@@ -337,7 +338,8 @@ static void print_json(FILE *f, const struct where *w, const struct probe_report
 	json_or_null(f, r->pttype);
 	fputs(", \"ptuuid\": ", f);
 	json_or_null(f, r->ptuuid);
-	fprintf(f, ", \"split\": %s, \"partitions\": [", r->split ? "true" : "false");
+	fprintf(f, ", \"table_damaged\": %s, \"split\": %s, \"partitions\": [",
+		r->table_error ? "true" : "false", r->split ? "true" : "false");
 	for (i = 0; i < r->nparts; i++) {
 		const struct probe_part *p = &r->parts[i];
 
@@ -384,9 +386,21 @@ static void print_phram(FILE *f, const struct where *w, const struct probe_repor
 	}
 }
 
+/* For the human table: "-" for nothing, control characters (labels are
+ * untrusted bytes) as '?', so that they cannot move the terminal around. */
 static const char *dash(const char *s)
 {
-	return *s ? s : "-";
+	static char buf[4][256];
+	static unsigned int next;
+	char *d = buf[next++ % 4];
+	size_t i;
+
+	if (!*s)
+		return "-";
+	for (i = 0; s[i] && i + 1 < sizeof(buf[0]); i++)
+		d[i] = ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) ? '?' : s[i];
+	d[i] = '\0';
+	return d;
 }
 
 static void print_table(FILE *f, const struct where *w, const struct probe_report *r)
@@ -400,9 +414,9 @@ static void print_table(FILE *f, const struct where *w, const struct probe_repor
 		fprintf(f, "image:      %s, %llu bytes\n", w->path, (unsigned long long)r->size);
 	fprintf(f, "filesystem: %s", dash(r->fs.type));
 	if (r->fs.label[0])
-		fprintf(f, ", label \"%s\"", r->fs.label);
+		fprintf(f, ", label \"%s\"", dash(r->fs.label));
 	if (r->fs.uuid[0])
-		fprintf(f, ", UUID %s", r->fs.uuid);
+		fprintf(f, ", UUID %s", dash(r->fs.uuid));
 	fprintf(f, "\ntable:      %s%s%s%s\n", dash(r->pttype), r->ptuuid[0] ? ", id " : "",
 		r->ptuuid, r->table_error ? " (damaged: ignored)" : "");
 	fprintf(f, "attach:     %s\n",
@@ -420,7 +434,7 @@ static void print_table(FILE *f, const struct where *w, const struct probe_repor
 		else
 			snprintf(attach, sizeof(attach), "no: %s", probe_verdict_text(p->verdict));
 		fprintf(f, "%-3u %12llu %12llu %-36s %-8s %-16s %-36s %s\n", p->number,
-			(unsigned long long)p->start, (unsigned long long)p->size, p->type,
+			(unsigned long long)p->start, (unsigned long long)p->size, dash(p->type),
 			dash(p->fs.type), dash(p->fs.label), dash(p->fs.uuid), attach);
 	}
 	if (r->nfound > r->nparts)

@@ -412,6 +412,35 @@ static void test_cli_shell_and_json(void **state)
 	assert_non_null(strstr(out, "iso9660"));
 }
 
+static void test_cli_damaged_table(void **state)
+{
+	char out[4096], path[4096];
+
+	(void)state;
+	image_path(path, sizeof(path), "gpt-corrupt.img");
+	assert_int_equal(run(out, sizeof(out), "--shell", "--image", path), 0);
+	assert_non_null(strstr(out, "MEMDISK_PTDAMAGED=1\n"));
+	assert_int_equal(run(out, sizeof(out), "--json", "--image", path), 0);
+	assert_non_null(strstr(out, "\"table_damaged\": true"));
+	assert_int_equal(run(out, sizeof(out), "--phram", "--image", path), 0);
+	assert_string_equal(out, "memdisk,0x0,0x800000,4096\n");
+}
+
+static void test_cli_hostile_label(void **state)
+{
+	char out[8192], path[4096];
+
+	(void)state;
+	image_path(path, sizeof(path), "hostile.img");
+	assert_int_equal(run(out, sizeof(out), "--shell", "--image", path), 0);
+	assert_non_null(strstr(out, "\nMEMDISK_LABEL='a'\\''b\"c\t$(x)\\'\n"));
+	assert_int_equal(run(out, sizeof(out), "--json", "--image", path), 0);
+	assert_non_null(strstr(out, "\"label\": \"a'b\\\"c\\u0009$(x)\\\\\""));
+	assert_int_equal(run(out, sizeof(out), "--image", path, NULL), 0);
+	assert_non_null(strstr(out, "label \"a'b\"c?$(x)\\\""));
+	assert_null(strchr(out, '\t'));
+}
+
 static void test_cli_memory_dump(void **state)
 {
 	char out[4096];
@@ -461,6 +490,8 @@ int main(void)
 	    cmocka_unit_test(test_erasesize),
 	    cmocka_unit_test(test_cli_phram),
 	    cmocka_unit_test(test_cli_shell_and_json),
+	    cmocka_unit_test(test_cli_damaged_table),
+	    cmocka_unit_test(test_cli_hostile_label),
 	    cmocka_unit_test(test_cli_memory_dump),
 	    cmocka_unit_test(test_cli_errors),
 	};
