@@ -143,6 +143,19 @@ t_reuse() {
 	expect_calls 'memdiskfind --phram'
 }
 
+t_reuse_locked() {
+	# /dev/mem is locked, but another hook attached the image already (with
+	# rd.memdisk.phram): reuse it; the size comes from sysfs.
+	fake_mtd 0 memdisk ram block
+	echo 16779264 >"$FAKE/root/sys/class/mtd/mtd0/size"
+	export FAKE_FIND_OUT='' FAKE_FIND_RC=2 FAKE_FIND_ERR='memdiskfind: /dev/mem: Operation not permitted'
+	run_attach --info
+	check rc 0 "$RC"
+	check stderr '' "$ERR"
+	eval "$OUT"
+	check info "/dev/mtdblock0||0x1000800|1" "$MEMDISK_DEVICE|$MEMDISK_START|$MEMDISK_SIZE|$MEMDISK_REUSED"
+}
+
 t_reuse_needs_block() {
 	# Another hook attached phram but loaded no block driver yet.
 	fake_mtd 0 nor0 nor
@@ -479,6 +492,7 @@ run_test attach/phram-preloaded-sysfs t_phram_preloaded
 run_test attach/old-kernel-reload-3-fields t_old_kernel_reload
 run_test attach/old-kernel-sysfs-3-fields t_old_kernel_sysfs_retry
 run_test attach/reuse-existing t_reuse
+run_test attach/reuse-locked-devmem t_reuse_locked
 run_test attach/reuse-load-block t_reuse_needs_block
 run_test attach/mtd0-taken t_mtd0_taken
 run_test attach/timeout-undo t_timeout
