@@ -12,7 +12,7 @@ PROBE_CLI_SRC := memdiskfind/probe_main.c memdiskfind/physmem.c
 
 BUILD_PKGS += libblkid-dev pkg-config
 CHECK_PKGS += libblkid-dev pkg-config fdisk dosfstools e2fsprogs xorriso isolinux syslinux-common
-BOOT_PKGS += syslinux mtools fdisk dosfstools e2fsprogs
+BOOT_PKGS += syslinux mtools fdisk dosfstools e2fsprogs udev
 ifeq ($(HAVE_BLKID),yes)
 ALL_TARGETS += $(B)/memdisk-probe
 CHECK_FAST_TARGETS += check-probe check-probe-asan check-probe-shell
