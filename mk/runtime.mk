@@ -6,7 +6,7 @@ RUNTIME_SHELL := initramfs/memdisk-attach kernel-cmdline/memdisk-cmdline.sh \
 	tests/shell/run tests/shell/lib.sh tests/shell/test-cmdline.sh tests/shell/test-attach.sh \
 	tests/shell/stubs/fake-kernel.sh tests/shell/stubs/memdiskfind tests/shell/stubs/modprobe \
 	tests/shell/stubs/dmesg tests/shell/stubs/uname tests/shell/stubs/blkid tests/shell/stubs/mount \
-	tests/shell/stubs/mknod tests/shell/stubs/fstype
+	tests/shell/stubs/mknod tests/shell/stubs/fstype tests/shell/stubs/memdisk-probe
 SHELL_SOURCES += $(RUNTIME_SHELL)
 # The shells the runtime must work in (tests/shell/run uses each), and groff
 # for the man page check.
