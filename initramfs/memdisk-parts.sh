@@ -29,7 +29,8 @@
 mdp_find_probe() {
 	if [ -n "${MEMDISK_PROBE:-}" ]; then
 		MDP_PROBE=$MEMDISK_PROBE
-		return 0
+		[ -f "$MDP_PROBE" ] && [ -x "$MDP_PROBE" ]
+		return
 	fi
 	for _mdp_c in "$SELFDIR/memdisk-probe" "$SELFDIR/../build/memdisk-probe" "$PKGLIBDIR/memdisk-probe"; do
 		if [ -f "$_mdp_c" ] && [ -x "$_mdp_c" ]; then

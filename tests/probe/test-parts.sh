@@ -26,9 +26,23 @@ esac
 exit "${FAKE_PROBE_RC:-0}"
 STUB
 	chmod +x "$FAKE/lib/memdisk-probe"
-	# shellcheck disable=SC2034 # read by run_attach (tests/shell/lib.sh)
+	# shellcheck disable=SC2034 # read by prun (tests/shell/lib.sh)
 	ATTACH_PROG=$FAKE/lib/memdisk-attach
 	export FAKE_PROBE_OUT="$P1$NL$P2"
+}
+
+# prun [ARGS]: run_attach (tests/shell/lib.sh) with our stub memdisk-probe,
+# which lib.sh's own run_attach replaces by one that always declines. Sets
+# RC, OUT, ERR.
+prun() {
+	# TEST_SH may be two words ("busybox sh"): split on purpose.
+	# shellcheck disable=SC2086
+	MEMDISK_SYSROOT=$FAKE/root MEMDISKFIND=$STUBS/memdiskfind MEMDISK_BINDIR=$STUBS \
+		MEMDISK_PROBE=${PROBE_ENV-$FAKE/lib/memdisk-probe} \
+		timeout 60 $TEST_SH "$FAKE/lib/memdisk-attach" "$@" >"$FAKE/out/stdout" 2>"$FAKE/out/stderr"
+	RC=$?
+	OUT=$(cat "$FAKE/out/stdout")
+	ERR=$(cat "$FAKE/out/stderr")
 }
 
 mtd_name() {
@@ -37,7 +51,7 @@ mtd_name() {
 
 t_split() {
 	parts_setup
-	run_attach
+	prun
 	check rc 0 "$RC"
 	check stdout "/dev/mtdblock0$NL/dev/mtdblock1" "$OUT"
 	check stderr '' "$ERR"
@@ -50,10 +64,19 @@ t_split() {
 	check_true "no MTD device named memdisk" [ ! -e "$FAKE/root/sys/class/mtd/mtd2" ]
 }
 
+t_probe_beside() {
+	parts_setup
+	# No MEMDISK_PROBE: found beside memdisk-attach, as in an initramfs.
+	PROBE_ENV='' prun
+	check rc 0 "$RC"
+	check stdout "/dev/mtdblock0$NL/dev/mtdblock1" "$OUT"
+	expect_calls 'memdiskfind --phram' 'memdisk-probe --phram' "modprobe phram phram=$P1" 'modprobe mtdblock_ro'
+}
+
 t_whole_image() {
 	parts_setup
 	export FAKE_PROBE_OUT='memdisk,0x7e00000,0x1000800,2048'
-	run_attach
+	prun
 	check rc 0 "$RC"
 	check stdout /dev/mtdblock0 "$OUT"
 	expect_calls 'memdiskfind --phram' 'memdisk-probe --phram' \
@@ -64,7 +87,7 @@ t_whole_image() {
 t_probe_fails() {
 	parts_setup
 	export FAKE_PROBE_OUT='' FAKE_PROBE_RC=2
-	run_attach
+	prun
 	check rc 0 "$RC"
 	check stdout /dev/mtdblock0 "$OUT"
 	check mtd0 memdisk "$(mtd_name 0)"
@@ -73,7 +96,7 @@ t_probe_fails() {
 t_no_probe() {
 	parts_setup
 	rm "$FAKE/lib/memdisk-probe"
-	run_attach
+	PROBE_ENV='' prun
 	check rc 0 "$RC"
 	check stdout /dev/mtdblock0 "$OUT"
 	expect_calls 'memdiskfind --phram' 'modprobe phram phram=memdisk,0x7e00000,0x1000800,2048' 'modprobe mtdblock_ro'
@@ -83,7 +106,7 @@ t_reuse_partition() {
 	parts_setup
 	# Another hook attached partition 1 already: only 2 is added.
 	fake_mtd 0 memdisk_p1 ram block
-	run_attach
+	prun
 	check rc 0 "$RC"
 	check stdout "/dev/mtdblock0$NL/dev/mtdblock1" "$OUT"
 	expect_calls 'memdiskfind --phram' 'memdisk-probe --phram' "modprobe phram phram=$P2" 'modprobe mtdblock_ro'
@@ -93,7 +116,7 @@ t_reuse_partition() {
 t_info() {
 	parts_setup
 	export FAKE_BLKID='TYPE="ext4" LABEL="it'"'"'s" UUID="1234"'
-	run_attach --info
+	prun --info
 	check rc 0 "$RC"
 	eval "$OUT"
 	check parts '/dev/mtdblock0 /dev/mtdblock1' "${MEMDISK_PARTS:-}"
@@ -112,14 +135,14 @@ MEMDISK_P1_LABEL='BOOT'
 MEMDISK_P2_FSTYPE='ext4'
 MEMDISK_P2_LABEL='DATA'
 MEMDISK_P2_UUID='0123'"
-	run_attach --info
+	prun --info
 	check rc 0 "$RC"
 	eval "$OUT"
 	check p1-fstype vfat "${MEMDISK_P1_FSTYPE:-}"
 	check p2-label DATA "${MEMDISK_P2_LABEL:-}"
 	check p2-uuid 0123 "${MEMDISK_P2_UUID:-}"
 	check fstype vfat "${MEMDISK_FSTYPE:-}"
-	run_attach --mount "$FAKE/mnt"
+	prun --mount "$FAKE/mnt"
 	check mount-rc 0 "$RC"
 	check_true "mount of partition 1 (vfat)" grep -q "^mount -t vfat -o ro .*/dev/mtdblock0 $FAKE/mnt\$" "$FAKE/calls"
 }
@@ -127,20 +150,20 @@ MEMDISK_P2_UUID='0123'"
 t_bad_answer() {
 	parts_setup
 	export FAKE_PROBE_OUT="memdisk_p1,garbage"
-	run_attach
+	prun
 	check rc 2 "$RC"
 	check stderr "memdisk: cannot understand memdisk-probe's answer: memdisk_p1,garbage" "$ERR"
 	# Not a number: never reaches an eval.
 	# shellcheck disable=SC2016 # literally
 	export FAKE_PROBE_OUT='memdisk_p1$(x),0x1,0x1000,4096'
-	run_attach --info
+	prun --info
 	check rc2 2 "$RC"
 }
 
 t_phram_refuses() {
 	parts_setup
 	export FAKE_PHRAM_PARSEFAIL='len is not multiple of erasesize'
-	run_attach
+	prun
 	check rc 2 "$RC"
 	check stdout '' "$OUT"
 	case $ERR in
@@ -150,6 +173,7 @@ t_phram_refuses() {
 }
 
 run_test parts-split t_split
+run_test parts-probe-beside t_probe_beside
 run_test parts-whole-image t_whole_image
 run_test parts-probe-fails t_probe_fails
 run_test parts-no-probe t_no_probe
