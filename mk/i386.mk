@@ -3,6 +3,8 @@
 #
 #   make static-i386      build/i386/memdiskfind.static, klibc-static i386,
 #                         with a private klibc tree (build-aux/klcc-i386)
+#   make check-unit-i386  the CLI and fixture tests (build/test_cli) against
+#                         the i386 binary, run by qemu-i386-static (fast)
 #   make check-boot-i386  QEMU (qemu-system-i386) boots of Debian's 686
 #                         kernel through MEMDISK: small ISO, large ISO
 #                         without and with vmalloc=, too large for any
@@ -14,10 +16,12 @@ I386_B := $(B)/i386
 # headers, kernel and busybox are unpacked privately (apt-get download +
 # dpkg -x), after build-aux/klcc-i386 enabled the i386 architecture.
 BOOT_PKGS += gcc-multilib qemu-system-x86
+CHECK_PKGS += gcc-multilib qemu-user-static
+CHECK_FAST_TARGETS += check-unit-i386
 CHECK_BOOT_TARGETS += check-boot-i386
 SHELL_SOURCES += build-aux/klcc-i386 tests/boot/i386/run tests/boot/i386/guest-init
 
-.PHONY: static-i386 check-boot-i386
+.PHONY: static-i386 check-unit-i386 check-boot-i386
 
 # Always re-entered: the inner make decides whether anything is out of date.
 # The Makefile's one-file build (B/memdiskfind-all.c) includes "../SRC",
@@ -30,3 +34,11 @@ static-i386:
 
 check-boot-i386: static-i386
 	tests/boot/i386/run
+
+# test_cli runs $$MEMDISKFIND; the host kernel may lack 32-bit support (no
+# IA32 emulation here), so a wrapper runs the binary under qemu-user.
+check-unit-i386: static-i386 $(B)/test_cli
+	printf '#!/bin/sh\nexec qemu-i386-static "%s" "$$@"\n' "$(CURDIR)/$(I386_B)/memdiskfind.static" \
+		>$(I386_B)/memdiskfind-qemu
+	chmod +x $(I386_B)/memdiskfind-qemu
+	MEMDISKFIND=$(I386_B)/memdiskfind-qemu FIXTURES=$(FIXTURES) $(B)/test_cli
