@@ -246,8 +246,40 @@ t_vmalloc_impossible() {
 	meminfo_i686
 	run_attach
 	check rc 2 "$RC"
-	check stderr "memdisk: the image (896 MiB) is too big for this 32-bit kernel: it would need vmalloc=960M, more than the about 896M its address space allows; boot a 64-bit kernel" "$ERR"
+	check stderr "memdisk: the image (896 MiB) is too big for this 32-bit kernel: it needs vmalloc=960M, but above about vmalloc=656M the kernel keeps too little lowmem to boot (a larger value is not reduced: the boot dies early); boot a 64-bit kernel" "$ERR"
 	expect_calls 'memdiskfind --phram'
+}
+
+t_vmalloc_edges() {
+	# 1 GiB of RAM: the ceiling is about 672M (a real 686 kernel booted with
+	# 752M and died with 768M). 600 MiB still gets a vmalloc= to add, 720 MiB
+	# does not.
+	export FAKE_UNAME_M=i686 FAKE_FIND_OUT='memdisk,0x8000000,0x25800000,4096'
+	meminfo_i686
+	run_attach
+	check rc 2 "$RC"
+	check stderr "memdisk: the image (600 MiB) does not fit in this 32-bit kernel's vmalloc area (115 MiB free); add vmalloc=672M to the kernel command line" "$ERR"
+	export FAKE_FIND_OUT='memdisk,0x8000000,0x2d000000,4096'
+	run_attach
+	check rc-720 2 "$RC"
+	check stderr-720 "memdisk: the image (720 MiB) is too big for this 32-bit kernel: it needs vmalloc=784M, but above about vmalloc=672M the kernel keeps too little lowmem to boot (a larger value is not reduced: the boot dies early); boot a 64-bit kernel" "$ERR"
+}
+
+t_vmalloc_ioremaps() {
+	# VmallocUsed ignores ioremap()s; /proc/vmallocinfo lists them (here a
+	# 64 MiB framebuffer), so a 50 MiB image does not fit after all.
+	export FAKE_UNAME_M=i686 FAKE_FIND_OUT='memdisk,0x30000000,0x3200000,4096'
+	meminfo_i686
+	cat >"$FAKE/root/proc/vmallocinfo" <<EOM
+0xf7800000-0xfb801000 67112960 drm_fb_helper_init+0x1c/0x30 phys=0xfc000000 ioremap
+0xfb900000-0xfb902000    8192 hpet_enable+0x2e/0x300 phys=0xfed00000 ioremap
+EOM
+	run_attach
+	check rc 2 "$RC"
+	check stderr "memdisk: the image (50 MiB) does not fit in this 32-bit kernel's vmalloc area (55 MiB free); add vmalloc=144M to the kernel command line" "$ERR"
+	rm "$FAKE/root/proc/vmallocinfo"
+	run_attach
+	check rc-without 0 "$RC"
 }
 
 t_vmalloc_fits() {
@@ -501,6 +533,8 @@ run_test attach/timeout-real-clock t_timeout_real_clock
 run_test attach/no-devtmpfs-mknod t_no_devtmpfs
 run_test attach/vmalloc-too-small-i686 t_vmalloc_too_small
 run_test attach/vmalloc-impossible-i586 t_vmalloc_impossible
+run_test attach/vmalloc-edges-i686 t_vmalloc_edges
+run_test attach/vmalloc-ioremaps-i686 t_vmalloc_ioremaps
 run_test attach/vmalloc-fits-i686 t_vmalloc_fits
 run_test attach/vmalloc-ignored-x86_64 t_vmalloc_64bit
 run_test attach/module-missing t_module_missing
