@@ -26,7 +26,8 @@ SHELL_SOURCES += build-aux/klcc-i386 tests/boot/i386/run tests/boot/i386/guest-i
 # Always re-entered: the inner make decides whether anything is out of date.
 # The Makefile's one-file build (B/memdiskfind-all.c) includes "../SRC",
 # which assumes B is one level deep; -I memdiskfind/ makes "../SRC"
-# resolve from two levels down too (requested in /work/requests/i386.md).
+# resolve from two levels down too (to drop once the rule includes
+# "$(CURDIR)/SRC").
 static-i386:
 	@klcc=$$(build-aux/klcc-i386 $(I386_B)/klibc) && \
 		$(MAKE) --no-print-directory B=$(I386_B) KLCC="$$klcc -I$(CURDIR)/memdiskfind" \
