@@ -63,7 +63,7 @@ $(B)/memdiskfind: $(CORE_SRC) $(CLI_SRC) $(FINDER_HDR) | $(B)
 # across files; no unwind tables; a small common page size so that ld does
 # not pad the file up to the data segment's page; stripped.
 $(B)/memdiskfind-all.c: $(CORE_SRC) $(CLI_SRC) | $(B)
-	printf '#include "../%s"\n' $(CORE_SRC) $(CLI_SRC) >$@
+	printf '#include "$(CURDIR)/%s"\n' $(CORE_SRC) $(CLI_SRC) >$@
 $(B)/memdiskfind.static: $(B)/memdiskfind-all.c $(CORE_SRC) $(CLI_SRC) $(FINDER_HDR)
 	$(KLCC) -static -Os -std=c99 -D_DEFAULT_SOURCE $(WARN) -Wno-conversion -DMEMDISKFIND_VERSION='"$(VERSION)"' \
 		-fwhole-program -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-stack-protector \
