@@ -25,7 +25,7 @@ CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c99 -D_DEFAULT_SOURCE $(WARN) -DMEMDISKFIND_VERSION='"$(VERSION)"' $(CFLAGS)
 
 B := build
-CORE_SRC := memdiskfind/lowmem.c memdiskfind/mbft.c memdiskfind/find.c memdiskfind/reason.c
+CORE_SRC := memdiskfind/lowmem.c memdiskfind/mbft.c memdiskfind/find.c memdiskfind/reason.c memdiskfind/phram.c
 CLI_SRC := memdiskfind/main.c memdiskfind/physmem.c memdiskfind/output.c
 FINDER_HDR := $(wildcard memdiskfind/*.h)
 

@@ -19,8 +19,7 @@
 enum exit_status { EXIT_FOUND = 0, EXIT_NOT_FOUND = 1, EXIT_NO_MEMORY = 2, EXIT_USAGE = 64 };
 enum format { FORMAT_PLAIN, FORMAT_SHELL, FORMAT_PHRAM };
 
-#define PHRAM_ERASESIZE_MAX 4096u
-#define DEVICE_PATH	    "/dev/mem"
+#define DEVICE_PATH "/dev/mem"
 
 static const char usage_text[] =
     "Usage: memdiskfind [-e|-s] [-v] [--mem FILE]\n"
@@ -210,17 +209,6 @@ static void trace_event(void *ctx, const struct memdisk_event *ev)
 	(void)out_flush(err);
 }
 
-static unsigned int phram_erasesize(uint64_t size)
-{
-	unsigned int erasesize = PHRAM_ERASESIZE_MAX;
-
-	/* phram (Linux >= 5.11) rejects a length that is not a multiple of the
-	 * erase size, silently for modprobe: pick the largest that divides it. */
-	while (erasesize > 1 && size % erasesize)
-		erasesize >>= 1;
-	return erasesize;
-}
-
 static void print_result(struct out *out, const struct memdisk *d, enum format format)
 {
 	if (format == FORMAT_SHELL) {
@@ -231,7 +219,7 @@ static void print_result(struct out *out, const struct memdisk *d, enum format f
 		out_str(out, "\nMEMDISK_SECTOR_SIZE=");
 		out_dec(out, d->sector_size);
 		out_str(out, "\nMEMDISK_ERASESIZE=");
-		out_dec(out, phram_erasesize(d->size));
+		out_dec(out, memdisk_erasesize(d->size));
 		out_str(out, "\nMEMDISK_VERSION=");
 		print_version(out, d);
 		out_str(out, "\nMEMDISK_CMDLINE=");
@@ -244,7 +232,7 @@ static void print_result(struct out *out, const struct memdisk *d, enum format f
 	print_disk(out, d, 0);
 	if (format == FORMAT_PHRAM) {
 		out_str(out, ",");
-		out_dec(out, phram_erasesize(d->size));
+		out_dec(out, memdisk_erasesize(d->size));
 	}
 	out_str(out, "\n");
 }

@@ -55,4 +55,8 @@ struct memdisk {
 
 const char *memdisk_reason_text(enum memdisk_reason reason);
 
+/* The erase size to give phram for a device of length bytes. */
+#define MEMDISK_ERASESIZE_MAX 4096u
+unsigned int memdisk_erasesize(uint64_t length);
+
 #endif

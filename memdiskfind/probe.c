@@ -142,21 +142,31 @@ static void judge(struct probe_report *r)
 
 /* A table libblkid recognises but cannot use: a protective MBR whose GPT
  * headers both fail their checks, or a probe error in the partitions chain. */
-static int table_damaged(const struct probe_source *src)
+/* A probe of the source's range that looks for partition tables only. */
+static blkid_probe new_table_probe(const struct probe_source *src)
 {
 	blkid_probe pr = blkid_new_probe();
+
+	if (!pr)
+		return NULL;
+	if (blkid_probe_set_device(pr, src->fd, (blkid_loff_t)src->offset,
+				   (blkid_loff_t)src->size)) {
+		blkid_free_probe(pr);
+		return NULL;
+	}
+	blkid_probe_enable_superblocks(pr, 0);
+	blkid_probe_enable_partitions(pr, 1);
+	return pr;
+}
+
+static int table_damaged(const struct probe_source *src)
+{
+	blkid_probe pr = new_table_probe(src);
 	const char *type = NULL;
 	int rc, damaged = 0;
 
 	if (!pr)
 		return -1;
-	if (blkid_probe_set_device(pr, src->fd, (blkid_loff_t)src->offset,
-				   (blkid_loff_t)src->size)) {
-		blkid_free_probe(pr);
-		return -1;
-	}
-	blkid_probe_enable_superblocks(pr, 0);
-	blkid_probe_enable_partitions(pr, 1);
 	rc = blkid_do_safeprobe(pr);
 	if (rc == -1 || rc == -2)
 		damaged = 1;
@@ -178,16 +188,9 @@ static int probe_table(const struct probe_source *src, struct probe_report *r)
 	r->table_error = table_damaged(src);
 	if (r->table_error < 0)
 		return -1;
-	pr = blkid_new_probe();
+	pr = new_table_probe(src);
 	if (!pr)
 		return -1;
-	if (blkid_probe_set_device(pr, src->fd, (blkid_loff_t)src->offset,
-				   (blkid_loff_t)src->size)) {
-		blkid_free_probe(pr);
-		return -1;
-	}
-	blkid_probe_enable_superblocks(pr, 0);
-	blkid_probe_enable_partitions(pr, 1);
 	ls = blkid_probe_get_partitions(pr);
 	tab = ls ? blkid_partlist_get_table(ls) : NULL;
 	if (!tab) {
@@ -255,15 +258,6 @@ int probe_image(const struct probe_source *src, struct probe_report *r)
 			r->split = 1;
 	}
 	return 0;
-}
-
-unsigned int probe_erasesize(uint64_t len)
-{
-	unsigned int erasesize = PROBE_ERASESIZE_MAX;
-
-	while (erasesize > 1 && len % erasesize)
-		erasesize >>= 1;
-	return erasesize;
 }
 
 const char *probe_verdict_text(enum probe_verdict verdict)

@@ -15,12 +15,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PROBE_PARTS_MAX	    128u
-#define PROBE_SECTOR	    512u	    /* libblkid counts partitions in 512 B sectors */
-#define PROBE_HEAD_WINDOW   (1024u * 1024u) /* tables, superblocks, ISO/UDF descriptors */
-#define PROBE_TAIL_WINDOW   (1024u * 1024u) /* backup GPT, end-of-device signatures */
-#define PROBE_PART_TAIL	    (256u * 1024u)
-#define PROBE_ERASESIZE_MAX 4096u
+#include "memdisk.h" /* memdisk_erasesize() */
+
+#define PROBE_PARTS_MAX	  128u
+#define PROBE_SECTOR	  512u		  /* libblkid counts partitions in 512 B sectors */
+#define PROBE_HEAD_WINDOW (1024u * 1024u) /* tables, superblocks, ISO/UDF descriptors */
+#define PROBE_TAIL_WINDOW (1024u * 1024u) /* backup GPT, end-of-device signatures */
+#define PROBE_PART_TAIL	  (256u * 1024u)
 
 /* Why a partition is not attached (PROBE_ATTACH: it is). */
 enum probe_verdict {
@@ -78,9 +79,6 @@ struct probe_source {
  * which case the report is incomplete and nothing should be attached from it.
  */
 int probe_image(const struct probe_source *src, struct probe_report *report);
-
-/* Largest power of 2 <= 4096 dividing len (phram rejects anything else). */
-unsigned int probe_erasesize(uint64_t len);
 
 const char *probe_verdict_text(enum probe_verdict verdict);
 

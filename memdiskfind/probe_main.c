@@ -373,7 +373,7 @@ static void print_phram(FILE *f, const struct where *w, const struct probe_repor
 
 	if (!r->split) {
 		fprintf(f, PHRAM_NAME ",0x%llx,0x%llx,%u\n", (unsigned long long)w->start,
-			(unsigned long long)r->size, probe_erasesize(r->size));
+			(unsigned long long)r->size, memdisk_erasesize(r->size));
 		return;
 	}
 	for (i = 0; i < r->nparts; i++) {
@@ -382,7 +382,7 @@ static void print_phram(FILE *f, const struct where *w, const struct probe_repor
 		if (p->verdict == PROBE_ATTACH)
 			fprintf(f, PHRAM_NAME "_p%u,0x%llx,0x%llx,%u\n", p->number,
 				(unsigned long long)(w->start + p->start),
-				(unsigned long long)p->size, probe_erasesize(p->size));
+				(unsigned long long)p->size, memdisk_erasesize(p->size));
 	}
 }
 

@@ -27,8 +27,8 @@ SHELL_SOURCES += initramfs/memdisk-parts.sh tests/probe/mkimages tests/probe/run
 $(B)/memdisk-probe: $(PROBE_SRC) $(PROBE_CLI_SRC) $(CORE_SRC) $(FINDER_HDR) | $(B)
 	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) -o $@ $(PROBE_SRC) $(PROBE_CLI_SRC) $(CORE_SRC) $(BLKID_LIBS)
 
-$(B)/test_probe: tests/probe/test_probe.c $(PROBE_SRC) $(FINDER_HDR) | $(B)
-	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) -Imemdiskfind -o $@ tests/probe/test_probe.c $(PROBE_SRC) \
+$(B)/test_probe: tests/probe/test_probe.c $(PROBE_SRC) memdiskfind/phram.c $(FINDER_HDR) | $(B)
+	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) -Imemdiskfind -o $@ tests/probe/test_probe.c $(PROBE_SRC) memdiskfind/phram.c \
 		$(BLKID_LIBS) $(CMOCKA_LIBS)
 
 # The images (sfdisk, mkfs.vfat, mke2fs -d, xorriso), rebuilt when the

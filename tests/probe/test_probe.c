@@ -326,11 +326,11 @@ static void test_windowed_source_same_answer(void **state)
 static void test_erasesize(void **state)
 {
 	(void)state;
-	assert_int_equal(probe_erasesize(3 * MIB), 4096);
-	assert_int_equal(probe_erasesize(2048 * 263), 2048);
-	assert_int_equal(probe_erasesize(512 * 6143), 512);
-	assert_int_equal(probe_erasesize(8192 + 1024), 1024);
-	assert_int_equal(probe_erasesize(1), 1);
+	assert_int_equal(memdisk_erasesize(3 * MIB), 4096);
+	assert_int_equal(memdisk_erasesize(2048 * 263), 2048);
+	assert_int_equal(memdisk_erasesize(512 * 6143), 512);
+	assert_int_equal(memdisk_erasesize(8192 + 1024), 1024);
+	assert_int_equal(memdisk_erasesize(1), 1);
 }
 
 /* ---- the program ------------------------------------------------------------ */
