@@ -275,20 +275,28 @@ struct where {
 	const char *path;
 };
 
+/* PREFIXFSTYPE=, PREFIXLABEL=, PREFIXUUID=, one line each. */
+static void print_shell_fs(FILE *f, const char *prefix, const struct probe_fs *fs)
+{
+	fprintf(f, "%sFSTYPE=", prefix);
+	shell_quote(f, fs->type);
+	fprintf(f, "\n%sLABEL=", prefix);
+	shell_quote(f, fs->label);
+	fprintf(f, "\n%sUUID=", prefix);
+	shell_quote(f, fs->uuid);
+	fputc('\n', f);
+}
+
 static void print_shell(FILE *f, const struct where *w, const struct probe_report *r)
 {
+	char prefix[32];
 	unsigned int i;
 
 	if (w->in_memory)
 		fprintf(f, "MEMDISK_START=0x%llx\n", (unsigned long long)w->start);
 	fprintf(f, "MEMDISK_SIZE=0x%llx\n", (unsigned long long)r->size);
-	fputs("MEMDISK_FSTYPE=", f);
-	shell_quote(f, r->fs.type);
-	fputs("\nMEMDISK_LABEL=", f);
-	shell_quote(f, r->fs.label);
-	fputs("\nMEMDISK_UUID=", f);
-	shell_quote(f, r->fs.uuid);
-	fputs("\nMEMDISK_PTTYPE=", f);
+	print_shell_fs(f, "MEMDISK_", &r->fs);
+	fputs("MEMDISK_PTTYPE=", f);
 	shell_quote(f, r->pttype);
 	fputs("\nMEMDISK_PTUUID=", f);
 	shell_quote(f, r->ptuuid);
@@ -306,13 +314,10 @@ static void print_shell(FILE *f, const struct where *w, const struct probe_repor
 		shell_quote(f, p->type);
 		fprintf(f, "\nMEMDISK_P%u_PARTUUID=", p->number);
 		shell_quote(f, p->partuuid);
-		fprintf(f, "\nMEMDISK_P%u_FSTYPE=", p->number);
-		shell_quote(f, p->fs.type);
-		fprintf(f, "\nMEMDISK_P%u_LABEL=", p->number);
-		shell_quote(f, p->fs.label);
-		fprintf(f, "\nMEMDISK_P%u_UUID=", p->number);
-		shell_quote(f, p->fs.uuid);
-		fprintf(f, "\nMEMDISK_P%u_ATTACH=%d\n", p->number,
+		snprintf(prefix, sizeof(prefix), "MEMDISK_P%u_", p->number);
+		fputc('\n', f);
+		print_shell_fs(f, prefix, &p->fs);
+		fprintf(f, "MEMDISK_P%u_ATTACH=%d\n", p->number,
 			r->split && p->verdict == PROBE_ATTACH);
 		fprintf(f, "MEMDISK_P%u_SKIPPED=", p->number);
 		shell_quote(f, p->verdict == PROBE_ATTACH ? "" : probe_verdict_text(p->verdict));
