@@ -22,12 +22,17 @@ KLCC ?= klcc
 CLANG ?= clang
 WARN := -Wall -Wextra -Werror -Wshadow -Wconversion -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS ?= -O2 -g
-ALL_CFLAGS := -std=c99 -D_DEFAULT_SOURCE $(WARN) -DMEMDISKFIND_VERSION='"$(VERSION)"' $(CFLAGS)
+# Sources include their headers from the memdiskfind/ root ("core/find.h").
+INC := -I$(CURDIR)/memdiskfind
+ALL_CFLAGS := -std=c99 -D_DEFAULT_SOURCE $(INC) $(WARN) -DMEMDISKFIND_VERSION='"$(VERSION)"' $(CFLAGS)
 
 B := build
-CORE_SRC := memdiskfind/lowmem.c memdiskfind/mbft.c memdiskfind/find.c memdiskfind/reason.c memdiskfind/phram.c
-CLI_SRC := memdiskfind/main.c memdiskfind/physmem.c memdiskfind/output.c
-FINDER_HDR := $(wildcard memdiskfind/*.h)
+# memdiskfind/core: the pure parsers (no I/O), shared by both programs;
+# memdiskfind/io: reading physical memory or a dump; memdiskfind/finder and
+# memdiskfind/probe: each program's command line and output.
+CORE_SRC := $(addprefix memdiskfind/core/,lowmem.c mbft.c find.c reason.c phram.c)
+CLI_SRC := memdiskfind/finder/main.c memdiskfind/io/physmem.c memdiskfind/finder/output.c
+FINDER_HDR := $(wildcard memdiskfind/*/*.h)
 
 HAVE_KLCC := $(shell command -v $(KLCC) >/dev/null 2>&1 && echo yes)
 ALL_TARGETS := $(B)/memdiskfind
@@ -65,7 +70,7 @@ $(B)/memdiskfind: $(CORE_SRC) $(CLI_SRC) $(FINDER_HDR) | $(B)
 $(B)/memdiskfind-all.c: $(CORE_SRC) $(CLI_SRC) | $(B)
 	printf '#include "$(CURDIR)/%s"\n' $(CORE_SRC) $(CLI_SRC) >$@
 $(B)/memdiskfind.static: $(B)/memdiskfind-all.c $(CORE_SRC) $(CLI_SRC) $(FINDER_HDR)
-	$(KLCC) -static -Os -std=c99 -D_DEFAULT_SOURCE $(WARN) -Wno-conversion -DMEMDISKFIND_VERSION='"$(VERSION)"' \
+	$(KLCC) -static -Os -std=c99 -D_DEFAULT_SOURCE $(INC) $(WARN) -Wno-conversion -DMEMDISKFIND_VERSION='"$(VERSION)"' \
 		-fwhole-program -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-stack-protector \
 		-Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-z,common-page-size=64 -Wl,--build-id=none -s \
 		-o $@ $(B)/memdiskfind-all.c
@@ -78,10 +83,10 @@ CMOCKA_LIBS := -lcmocka
 UNIT_TESTS := $(B)/test_core $(B)/test_cli
 
 $(B)/test_core: tests/unit/test_core.c tests/unit/synth.c tests/unit/synth.h $(CORE_SRC) $(FINDER_HDR) | $(B)
-	$(CC) $(ALL_CFLAGS) -Imemdiskfind -o $@ tests/unit/test_core.c tests/unit/synth.c $(CORE_SRC) $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_core.c tests/unit/synth.c $(CORE_SRC) $(CMOCKA_LIBS)
 
 $(B)/test_cli: tests/unit/test_cli.c tests/unit/synth.c tests/unit/synth.h $(CORE_SRC) $(FINDER_HDR) | $(B)
-	$(CC) $(ALL_CFLAGS) -Imemdiskfind -o $@ tests/unit/test_cli.c tests/unit/synth.c $(CORE_SRC) $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_cli.c tests/unit/synth.c $(CORE_SRC) $(CMOCKA_LIBS)
 
 deps-check:
 	@build-aux/need-packages $(CHECK_PKGS)
@@ -107,7 +112,7 @@ ifeq ($(HAVE_KLCC),yes)
 	MEMDISKFIND=$(B)/memdiskfind.static FIXTURES=$(FIXTURES) $(B)/test_cli
 endif
 
-FIXTURES ?= $(firstword $(wildcard ../shared/fixtures/lowmem) $(wildcard tests/fixtures/lowmem))
+FIXTURES ?= tests/fixtures/lowmem
 
 # The same suite again, built with AddressSanitizer and UBSan (clang).
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -119,7 +124,7 @@ check-asan:
 # libFuzzer over the core. The seed corpus is made from the fixtures.
 FUZZ_SECONDS ?= 30
 $(B)/fuzz_find: tests/fuzz/fuzz_find.c $(CORE_SRC) $(FINDER_HDR) | $(B)
-	$(CLANG) -std=c99 -D_DEFAULT_SOURCE -g -O1 -Imemdiskfind -fsanitize=fuzzer,address,undefined \
+	$(CLANG) -std=c99 -D_DEFAULT_SOURCE $(INC) -g -O1 -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all -o $@ tests/fuzz/fuzz_find.c $(CORE_SRC)
 $(B)/fuzz-seeds/.done: tests/fuzz/make-seeds | $(B)
 	tests/fuzz/make-seeds $(FIXTURES) $(B)/fuzz-seeds
@@ -145,7 +150,7 @@ bench: all $(B)/bench_find
 	tests/bench/run
 
 $(B)/bench_find: tests/bench/bench_find.c $(CORE_SRC) $(FINDER_HDR) | $(B)
-	$(CC) -std=c99 -D_DEFAULT_SOURCE -O2 -Imemdiskfind -o $@ tests/bench/bench_find.c $(CORE_SRC)
+	$(CC) -std=c99 -D_DEFAULT_SOURCE $(INC) -O2 -o $@ tests/bench/bench_find.c $(CORE_SRC)
 
 # ---- install --------------------------------------------------------------
 install: $(INSTALL_TARGETS)
@@ -157,15 +162,15 @@ install-finder: all
 	else \
 		install -m 0755 $(B)/memdiskfind $(DESTDIR)$(PKGLIBDIR)/memdiskfind; \
 	fi
-	install -m 0644 memdiskfind/memdiskfind.1 $(DESTDIR)$(MANDIR)/man1/memdiskfind.1
+	install -m 0644 memdiskfind/finder/memdiskfind.1phram $(DESTDIR)$(MANDIR)/man1/memdiskfind.1phram
 
 # ---- housekeeping ---------------------------------------------------------
 format:
-	clang-format -i memdiskfind/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c tests/bench/*.c
+	clang-format -i memdiskfind/*/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c tests/bench/*.c
 
 lint:
-	clang-format --dry-run -Werror memdiskfind/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c tests/bench/*.c
-	clang-tidy --quiet $(CORE_SRC) $(CLI_SRC) -- -std=c99 -D_DEFAULT_SOURCE -Imemdiskfind
+	clang-format --dry-run -Werror memdiskfind/*/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c tests/bench/*.c
+	clang-tidy --quiet $(CORE_SRC) $(CLI_SRC) -- -std=c99 -D_DEFAULT_SOURCE $(INC)
 	shellcheck $(SHELL_SOURCES)
 
 clean:

@@ -24,13 +24,9 @@ SHELL_SOURCES += build-aux/klcc-i386 tests/boot/i386/run tests/boot/i386/guest-i
 .PHONY: static-i386 check-unit-i386 check-boot-i386
 
 # Always re-entered: the inner make decides whether anything is out of date.
-# The Makefile's one-file build (B/memdiskfind-all.c) includes "../SRC",
-# which assumes B is one level deep; -I memdiskfind/ makes "../SRC"
-# resolve from two levels down too (to drop once the rule includes
-# "$(CURDIR)/SRC").
 static-i386:
 	@klcc=$$(build-aux/klcc-i386 $(I386_B)/klibc) && \
-		$(MAKE) --no-print-directory B=$(I386_B) KLCC="$$klcc -I$(CURDIR)/memdiskfind" \
+		$(MAKE) --no-print-directory B=$(I386_B) KLCC="$$klcc" \
 			$(I386_B)/memdiskfind.static
 
 check-boot-i386: static-i386

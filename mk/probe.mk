@@ -7,8 +7,8 @@ HAVE_BLKID := $(shell $(PKG_CONFIG) --exists blkid 2>/dev/null && echo yes)
 BLKID_CFLAGS = $(shell $(PKG_CONFIG) --cflags blkid)
 BLKID_LIBS = $(shell $(PKG_CONFIG) --libs blkid)
 
-PROBE_SRC := memdiskfind/probe.c
-PROBE_CLI_SRC := memdiskfind/probe_main.c memdiskfind/physmem.c
+PROBE_SRC := memdiskfind/probe/probe.c
+PROBE_CLI_SRC := memdiskfind/probe/probe_main.c memdiskfind/io/physmem.c
 
 BUILD_PKGS += libblkid-dev pkg-config
 CHECK_PKGS += libblkid-dev pkg-config fdisk dosfstools e2fsprogs xorriso isolinux syslinux-common
@@ -27,8 +27,8 @@ SHELL_SOURCES += initramfs/memdisk-parts.sh tests/probe/mkimages tests/probe/run
 $(B)/memdisk-probe: $(PROBE_SRC) $(PROBE_CLI_SRC) $(CORE_SRC) $(FINDER_HDR) | $(B)
 	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) -o $@ $(PROBE_SRC) $(PROBE_CLI_SRC) $(CORE_SRC) $(BLKID_LIBS)
 
-$(B)/test_probe: tests/probe/test_probe.c $(PROBE_SRC) memdiskfind/phram.c $(FINDER_HDR) | $(B)
-	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) -Imemdiskfind -o $@ tests/probe/test_probe.c $(PROBE_SRC) memdiskfind/phram.c \
+$(B)/test_probe: tests/probe/test_probe.c $(PROBE_SRC) memdiskfind/core/phram.c $(FINDER_HDR) | $(B)
+	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) -o $@ tests/probe/test_probe.c $(PROBE_SRC) memdiskfind/core/phram.c \
 		$(BLKID_LIBS) $(CMOCKA_LIBS)
 
 # The images (sfdisk, mkfs.vfat, mke2fs -d, xorriso), rebuilt when the
@@ -59,4 +59,4 @@ install-probe: $(B)/memdisk-probe
 	install -d $(DESTDIR)$(PKGLIBDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 0755 $(B)/memdisk-probe $(DESTDIR)$(PKGLIBDIR)/memdisk-probe
 	install -m 0644 initramfs/memdisk-parts.sh $(DESTDIR)$(PKGLIBDIR)/memdisk-parts.sh
-	install -m 0644 memdiskfind/memdisk-probe.1 $(DESTDIR)$(MANDIR)/man1/memdisk-probe.1
+	install -m 0644 memdiskfind/probe/memdisk-probe.1 $(DESTDIR)$(MANDIR)/man1/memdisk-probe.1

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "find.h"
+#include "core/find.h"
 
 #define RUNS 2001
 

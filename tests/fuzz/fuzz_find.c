@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "find.h"
+#include "core/find.h"
 
 #define RESIDENT_BASE 0x9e000u
 #define RESIDENT_MAX  (LOWMEM_END - RESIDENT_BASE)

@@ -16,7 +16,7 @@
 
 #include <cmocka.h>
 
-#include "probe.h"
+#include "probe/probe.h"
 
 #include <fcntl.h>
 #include <stdio.h>

@@ -11,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "find.h"
-#include "lowmem.h"
+#include "core/find.h"
+#include "core/lowmem.h"
 #include "synth.h"
 
 /* Room past the window, for tables a test deliberately runs off its end; the

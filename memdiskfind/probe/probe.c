@@ -4,7 +4,7 @@
  * each partition's byte range; the decisions (split or not, which partition
  * is safe to attach) are ours, the parsing is libblkid's.
  */
-#include "probe.h"
+#include "probe/probe.h"
 
 #include <blkid.h>
 #include <errno.h>

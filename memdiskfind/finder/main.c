@@ -4,9 +4,9 @@
  * The thin shell around the pure finder: options, reading memory, printing.
  * Written for a small klibc-static binary: no stdio, no getopt_long.
  */
-#include "find.h"
-#include "output.h"
-#include "physmem.h"
+#include "core/find.h"
+#include "finder/output.h"
+#include "io/physmem.h"
 
 #include <errno.h>
 #include <string.h>

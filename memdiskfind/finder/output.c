@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "output.h"
+#include "finder/output.h"
 
 #include <errno.h>
 #include <unistd.h>

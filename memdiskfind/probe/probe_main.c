@@ -8,9 +8,9 @@
  * udev or blkid has). The finder core is shared with memdiskfind.
  */
 #define _GNU_SOURCE /* memfd_create */
-#include "find.h"
-#include "physmem.h"
-#include "probe.h"
+#include "core/find.h"
+#include "io/physmem.h"
+#include "probe/probe.h"
 
 #include <errno.h>
 #include <fcntl.h>

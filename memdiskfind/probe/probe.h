@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "memdisk.h" /* memdisk_erasesize() */
+#include "core/memdisk.h" /* memdisk_erasesize() */
 
 #define PROBE_PARTS_MAX	  128u
 #define PROBE_SECTOR	  512u		  /* libblkid counts partitions in 512 B sectors */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "physmem.h"
-#include "lowmem.h"
+#include "io/physmem.h"
+#include "core/lowmem.h"
 
 #include <errno.h>
 #include <fcntl.h>
