@@ -1,13 +1,26 @@
 # memdisk-phram: boot live ISOs loaded by syslinux MEMDISK, through phram.
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-#   make            glibc memdiskfind (+ the klibc-static one when klcc exists)
+#   make            memdiskfind (glibc), the klibc-static memdiskfind and
+#                   memdisk-probe (libblkid): see the build switches below
 #   make check      every test: units, CLI, fixtures, sanitizers, fuzz (short),
-#                   shell units, QEMU boot tests
-#   make check-fast the same without the QEMU boot tests
+#                   shell units, QEMU boot tests, the packages
+#   make check-fast the same without the QEMU boot tests and the packages
+#   make check-unit only the tests that need no root, no network, no QEMU and
+#                   no apt: what a package build runs (doc/PACKAGING.md)
+#   make packages   Debian, RPM and Arch packages of the committed tree
 #   make demo       boot the demo ISO through MEMDISK in QEMU, show it mounted
 #   make bench      sizes and timings against named baselines
 #   make install DESTDIR=... PREFIX=...
+#
+# Build switches (each auto, yes or no; auto builds the piece when its tool
+# or library is found, yes fails the build when it is not, no skips it):
+#   HAVE_KLCC=auto   the klibc-static memdiskfind (klcc, Debian: libklibc-dev);
+#                    installed as the finder when built, else the glibc one
+#   WITH_PROBE=auto  memdisk-probe (libblkid through pkg-config), for disk
+#                    images with partitions
+# The glibc programs and the tests honour CPPFLAGS, CFLAGS and LDFLAGS (the
+# klibc build keeps its own flags); WERROR= turns warnings back into warnings.
 
 VERSION := 0.1.0
 
@@ -20,11 +33,30 @@ DOCDIR ?= $(PREFIX)/share/doc/memdisk-phram
 CC ?= cc
 KLCC ?= klcc
 CLANG ?= clang
-WARN := -Wall -Wextra -Werror -Wshadow -Wconversion -Wstrict-prototypes -Wmissing-prototypes
+WERROR ?= -Werror
+WARN := -Wall -Wextra $(WERROR) -Wshadow -Wconversion -Wstrict-prototypes -Wmissing-prototypes
+# The user's flags (GNU style: CPPFLAGS, CFLAGS, LDFLAGS, from the command
+# line or the environment) come after the project's, so that they win.
 CFLAGS ?= -O2 -g
+CPPFLAGS ?=
+LDFLAGS ?=
 # Sources include their headers from the memdiskfind/ root ("core/find.h").
 INC := -I$(CURDIR)/memdiskfind
-ALL_CFLAGS := -std=c99 -D_DEFAULT_SOURCE $(INC) $(WARN) -DMEMDISKFIND_VERSION='"$(VERSION)"' $(CFLAGS)
+MD_CPPFLAGS := -D_DEFAULT_SOURCE $(INC) -DMEMDISKFIND_VERSION='"$(VERSION)"'
+ALL_CFLAGS := -std=c99 $(MD_CPPFLAGS) $(CPPFLAGS) $(WARN) $(CFLAGS)
+
+# yesno NAME VALUE FOUND: VALUE (auto, yes or no) resolved to yes or no;
+# FOUND is non-empty when the tool or library is there.
+yesno = $(strip $(if $(filter auto,$(2)),$(if $(3),yes,no),\
+	$(if $(filter yes,$(2)),yes,$(if $(filter no,$(2)),no,\
+	$(error $(1) must be auto, yes or no, not '$(2)')))))
+HAVE_KLCC ?= auto
+override HAVE_KLCC := $(call yesno,HAVE_KLCC,$(HAVE_KLCC),$(shell command -v $(KLCC) 2>/dev/null))
+ifeq ($(HAVE_KLCC),yes)
+ifeq ($(shell command -v $(KLCC) 2>/dev/null),)
+$(error HAVE_KLCC=yes, but $(KLCC) is not found: install klcc (Debian: libklibc-dev) or build with HAVE_KLCC=no)
+endif
+endif
 
 B := build
 # memdiskfind/core: the pure parsers (no I/O), shared by both programs;
@@ -34,10 +66,13 @@ CORE_SRC := $(addprefix memdiskfind/core/,lowmem.c mbft.c find.c reason.c phram.
 CLI_SRC := memdiskfind/finder/main.c memdiskfind/io/physmem.c memdiskfind/finder/output.c
 FINDER_HDR := $(wildcard memdiskfind/*/*.h)
 
-HAVE_KLCC := $(shell command -v $(KLCC) >/dev/null 2>&1 && echo yes)
 ALL_TARGETS := $(B)/memdiskfind
 ifeq ($(HAVE_KLCC),yes)
 ALL_TARGETS += $(B)/memdiskfind.static
+# The finder make install ships: the static one when it is built.
+FINDER := $(B)/memdiskfind.static
+else
+FINDER := $(B)/memdiskfind
 endif
 
 # Debian packages each job needs; fragments in mk/ add theirs.
@@ -45,23 +80,27 @@ BUILD_PKGS := build-essential klibc-utils libklibc-dev
 CHECK_PKGS := $(BUILD_PKGS) libcmocka-dev clang llvm libclang-rt-14-dev syslinux-utils shellcheck dash busybox-static klibc-utils
 BOOT_PKGS := syslinux-common isolinux qemu-system-x86 xorriso busybox-static cpio kmod xz-utils
 INSTALL_TARGETS := install-finder install-runtime
-CHECK_FAST_TARGETS := check-unit check-asan check-fuzz-short check-shell
+# check-unit runs CHECK_UNIT_TARGETS: no root, no network, no QEMU, no apt.
+CHECK_UNIT_TARGETS := check-finder check-shell
+CHECK_FAST_TARGETS := check-unit check-asan check-fuzz-short
 CHECK_BOOT_TARGETS := check-boot-runtime
-SHELL_SOURCES := build-aux/need-packages tests/boot/fetch-kernel .ci/run tests/fuzz/make-seeds tests/bench/run
+# make check runs these groups in turn (fragments add theirs).
+CHECK_GROUPS := check-fast check-boot
+SHELL_SOURCES := build-aux/need-packages build-aux/tmp-guard tests/boot/fetch-kernel .ci/run tests/fuzz/make-seeds tests/bench/run
 
 # Generator integrations and the runtime add their own variables and rules in
 # mk/*.mk (included here, before any rule uses the lists above).
 .DEFAULT_GOAL := all
 -include mk/*.mk
 
-.PHONY: all static check check-fast check-boot deps deps-check deps-boot demo bench fuzz install clean format lint check-shell \
-	$(INSTALL_TARGETS) $(CHECK_FAST_TARGETS) $(CHECK_BOOT_TARGETS)
+.PHONY: all static check check-fast check-boot deps deps-check deps-boot demo bench fuzz install clean format lint \
+	$(INSTALL_TARGETS) $(CHECK_UNIT_TARGETS) $(CHECK_FAST_TARGETS) $(CHECK_BOOT_TARGETS) $(CHECK_GROUPS)
 
 all: $(ALL_TARGETS)
 static: $(B)/memdiskfind.static
 
 $(B)/memdiskfind: $(CORE_SRC) $(CLI_SRC) $(FINDER_HDR) | $(B)
-	$(CC) $(ALL_CFLAGS) -o $@ $(CORE_SRC) $(CLI_SRC)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CORE_SRC) $(CLI_SRC)
 
 # klibc build: size matters (it is paid for in every initramfs). One
 # translation unit (klcc's ld has no LTO plugin) lets the compiler inline
@@ -70,7 +109,7 @@ $(B)/memdiskfind: $(CORE_SRC) $(CLI_SRC) $(FINDER_HDR) | $(B)
 $(B)/memdiskfind-all.c: $(CORE_SRC) $(CLI_SRC) | $(B)
 	printf '#include "$(CURDIR)/%s"\n' $(CORE_SRC) $(CLI_SRC) >$@
 $(B)/memdiskfind.static: $(B)/memdiskfind-all.c $(CORE_SRC) $(CLI_SRC) $(FINDER_HDR)
-	$(KLCC) -static -Os -std=c99 -D_DEFAULT_SOURCE $(INC) $(WARN) -Wno-conversion -DMEMDISKFIND_VERSION='"$(VERSION)"' \
+	$(KLCC) -static -Os -std=c99 $(MD_CPPFLAGS) $(WARN) -Wno-conversion \
 		-fwhole-program -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-stack-protector \
 		-Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-z,common-page-size=64 -Wl,--build-id=none -s \
 		-o $@ $(B)/memdiskfind-all.c
@@ -83,10 +122,10 @@ CMOCKA_LIBS := -lcmocka
 UNIT_TESTS := $(B)/test_core $(B)/test_cli
 
 $(B)/test_core: tests/unit/test_core.c tests/unit/synth.c tests/unit/synth.h $(CORE_SRC) $(FINDER_HDR) | $(B)
-	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_core.c tests/unit/synth.c $(CORE_SRC) $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/unit/test_core.c tests/unit/synth.c $(CORE_SRC) $(CMOCKA_LIBS)
 
 $(B)/test_cli: tests/unit/test_cli.c tests/unit/synth.c tests/unit/synth.h $(CORE_SRC) $(FINDER_HDR) | $(B)
-	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_cli.c tests/unit/synth.c $(CORE_SRC) $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/unit/test_cli.c tests/unit/synth.c $(CORE_SRC) $(CMOCKA_LIBS)
 
 deps-check:
 	@build-aux/need-packages $(CHECK_PKGS)
@@ -94,9 +133,11 @@ deps-boot:
 	@build-aux/need-packages $(BOOT_PKGS)
 deps: deps-check deps-boot
 
+# Every group runs with a private temporary directory (build-aux/tmp-guard):
+# a test that leaves anything behind there, or in /tmp, fails make check.
 check: deps
-	$(MAKE) check-fast
-	$(MAKE) check-boot
+	+@build-aux/tmp-guard $(B)/check-tmp sh -c 'set -e; for g in $(CHECK_GROUPS); do \
+		$(MAKE) --no-print-directory $$g; done'
 	@echo "make check: all test groups passed"
 
 check-fast: deps-check
@@ -105,7 +146,14 @@ check-fast: deps-check
 check-boot: deps-boot all
 	@set -e; for t in $(CHECK_BOOT_TARGETS); do $(MAKE) --no-print-directory $$t; done
 
-check-unit: $(UNIT_TESTS) $(ALL_TARGETS)
+# For package builds (dh_auto_test, %check, makepkg's check()): installs
+# nothing, needs no root, no network and no QEMU; passes as any user.
+check-unit:
+	@set -e; for t in $(CHECK_UNIT_TARGETS); do $(MAKE) --no-print-directory $$t; done
+	@echo "make check-unit: passed ($(CHECK_UNIT_TARGETS))"
+
+# The finder's core and command line, against every finder built.
+check-finder: $(UNIT_TESTS) $(ALL_TARGETS)
 	$(B)/test_core
 	MEMDISKFIND=$(B)/memdiskfind FIXTURES=$(FIXTURES) $(B)/test_cli
 ifeq ($(HAVE_KLCC),yes)
@@ -155,13 +203,9 @@ $(B)/bench_find: tests/bench/bench_find.c $(CORE_SRC) $(FINDER_HDR) | $(B)
 # ---- install --------------------------------------------------------------
 install: $(INSTALL_TARGETS)
 
-install-finder: all
+install-finder: $(FINDER)
 	install -d $(DESTDIR)$(PKGLIBDIR) $(DESTDIR)$(MANDIR)/man1
-	if [ -f $(B)/memdiskfind.static ]; then \
-		install -m 0755 $(B)/memdiskfind.static $(DESTDIR)$(PKGLIBDIR)/memdiskfind; \
-	else \
-		install -m 0755 $(B)/memdiskfind $(DESTDIR)$(PKGLIBDIR)/memdiskfind; \
-	fi
+	install -m 0755 $(FINDER) $(DESTDIR)$(PKGLIBDIR)/memdiskfind
 	install -m 0644 memdiskfind/finder/memdiskfind.1phram $(DESTDIR)$(MANDIR)/man1/memdiskfind.1phram
 
 # ---- housekeeping ---------------------------------------------------------

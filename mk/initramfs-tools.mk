@@ -13,7 +13,7 @@ ITOOLS_DIR := $(PREFIX)/share/initramfs-tools
 UDEVRULESDIR ?= $(PREFIX)/lib/udev/rules.d
 
 INSTALL_TARGETS += install-initramfs-tools
-CHECK_FAST_TARGETS += check-initramfs-tools-unit
+CHECK_UNIT_TARGETS += check-initramfs-tools-unit
 CHECK_BOOT_TARGETS += check-boot-initramfs-tools
 # mkinitramfs, live-boot for the live ISO, squashfs for its root; syslinux-utils
 # (its memdiskfind) for the case where live-boot's own memdisk code is present.

@@ -6,7 +6,7 @@ INITCPIODIR ?= $(PREFIX)/lib/initcpio
 MKINITCPIO_SRC := hooks/mkinitcpio
 
 INSTALL_TARGETS += install-mkinitcpio
-CHECK_FAST_TARGETS += check-mkinitcpio
+CHECK_UNIT_TARGETS += check-mkinitcpio
 CHECK_BOOT_TARGETS += check-boot-mkinitcpio
 CHECK_PKGS += bats systemd
 # The boot tests run Debian's systemd-udevd, and systemd as PID 1, in their initramfs.

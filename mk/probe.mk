@@ -2,8 +2,16 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Included by the top-level Makefile before its rules.
 
+# WITH_PROBE=auto|yes|no (see the Makefile's header): auto builds
+# memdisk-probe when pkg-config finds libblkid.
 PKG_CONFIG ?= pkg-config
-HAVE_BLKID := $(shell $(PKG_CONFIG) --exists blkid 2>/dev/null && echo yes)
+WITH_PROBE ?= auto
+override WITH_PROBE := $(call yesno,WITH_PROBE,$(WITH_PROBE),$(shell $(PKG_CONFIG) --exists blkid 2>/dev/null && echo found))
+ifeq ($(WITH_PROBE),yes)
+ifneq ($(shell $(PKG_CONFIG) --exists blkid 2>/dev/null && echo found),found)
+$(error WITH_PROBE=yes, but $(PKG_CONFIG) finds no libblkid: install it (Debian: libblkid-dev, pkg-config) or build with WITH_PROBE=no)
+endif
+endif
 BLKID_CFLAGS = $(shell $(PKG_CONFIG) --cflags blkid)
 BLKID_LIBS = $(shell $(PKG_CONFIG) --libs blkid)
 
@@ -13,9 +21,10 @@ PROBE_CLI_SRC := memdiskfind/probe/probe_main.c memdiskfind/io/physmem.c
 BUILD_PKGS += libblkid-dev pkg-config
 CHECK_PKGS += libblkid-dev pkg-config fdisk dosfstools e2fsprogs xorriso isolinux syslinux-common
 BOOT_PKGS += syslinux mtools fdisk dosfstools e2fsprogs udev
-ifeq ($(HAVE_BLKID),yes)
+ifeq ($(WITH_PROBE),yes)
 ALL_TARGETS += $(B)/memdisk-probe
-CHECK_FAST_TARGETS += check-probe check-probe-asan check-probe-shell
+CHECK_UNIT_TARGETS += check-probe check-probe-shell
+CHECK_FAST_TARGETS += check-probe-asan
 CHECK_BOOT_TARGETS += check-boot-probe
 INSTALL_TARGETS += install-probe
 endif
@@ -25,10 +34,10 @@ SHELL_SOURCES += initramfs/memdisk-parts.sh tests/probe/mkimages tests/probe/run
 .PHONY: check-probe check-probe-asan check-probe-shell check-boot-probe install-probe probe-images
 
 $(B)/memdisk-probe: $(PROBE_SRC) $(PROBE_CLI_SRC) $(CORE_SRC) $(FINDER_HDR) | $(B)
-	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) -o $@ $(PROBE_SRC) $(PROBE_CLI_SRC) $(CORE_SRC) $(BLKID_LIBS)
+	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) $(LDFLAGS) -o $@ $(PROBE_SRC) $(PROBE_CLI_SRC) $(CORE_SRC) $(BLKID_LIBS)
 
 $(B)/test_probe: tests/probe/test_probe.c $(PROBE_SRC) memdiskfind/core/phram.c $(FINDER_HDR) | $(B)
-	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) -o $@ tests/probe/test_probe.c $(PROBE_SRC) memdiskfind/core/phram.c \
+	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) $(LDFLAGS) -o $@ tests/probe/test_probe.c $(PROBE_SRC) memdiskfind/core/phram.c \
 		$(BLKID_LIBS) $(CMOCKA_LIBS)
 
 # The images (sfdisk, mkfs.vfat, mke2fs -d, xorriso), rebuilt when the

@@ -172,6 +172,9 @@ _boot_build_initramfs() (
 	mkdir -p "$(dirname "$out")"
 	root=$(mktemp -d "$BOOT_OUT/initramfs.XXXXXX")
 	trap 'rm -rf "$root"' EXIT
+	trap 'exit 129' HUP
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
 	mkdir -p "$root/bin" "$root/sbin" "$root/usr/bin" "$root/usr/sbin" "$root/dev" "$root/proc" \
 		"$root/sys" "$root/mnt" "$root/tmp" "$root/run" "$root/etc" "$root/usr/lib/memdisk-phram"
 	cp /bin/busybox "$root/bin/busybox"

@@ -5,17 +5,24 @@
  * MEMDISKFIND names the binary under test; FIXTURES the fixture directory.
  */
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <linux/capability.h>
 
 #include <cmocka.h>
 
@@ -29,8 +36,20 @@ struct run {
 	char err[MAX_OUTPUT];
 };
 
+/* How the child runs the tool: as this process, or without the capabilities
+ * that let root read any file (so that a file's mode applies to it). */
+enum run_mode { RUN_AS_IS, RUN_NO_DAC_OVERRIDE };
+
+/* The child's own exit codes when RUN_NO_DAC_OVERRIDE cannot be set up: the
+ * test then skips with the reason, it never passes. */
+#define CHILD_CANNOT_DROP 121 /* root, but the capabilities cannot be dropped */
+#define CHILD_STILL_READS 122 /* the mode-0000 probe file is still readable */
+#define CHILD_EXEC_DENIED 123 /* the tool itself is out of reach without them */
+
 static const char *tool;
-static char tmpdir[] = "/tmp/memdiskfind-test.XXXXXX";
+static char tmpdir[PATH_MAX];
+/* A file of mode 0000 the child must fail to open in RUN_NO_DAC_OVERRIDE. */
+static char unreadable[PATH_MAX];
 static uint8_t mem[SYNTH_LEN];
 
 static void slurp(int fd, char *buf)
@@ -44,11 +63,42 @@ static void slurp(int fd, char *buf)
 	close(fd);
 }
 
-/* Runs argv (argv[0] replaced by the tool unless other is set), optionally as
- * another user, with stdout and stderr captured in files (no pipe deadlock). */
-static void run_as(struct run *r, const char *const *argv, uid_t uid, const char *other)
+/* Gives up CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH in this process and in
+ * what it executes: the effective, permitted and inheritable sets, the
+ * ambient set, and (for root, whose exec would otherwise regain every
+ * capability) the bounding set. Returns -1 when root cannot drop them. */
+static int drop_dac_override(void)
 {
-	char out_path[64], err_path[64];
+	struct __user_cap_header_struct hdr = {.version = _LINUX_CAPABILITY_VERSION_3, .pid = 0};
+	struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3];
+	const unsigned caps[] = {CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH};
+	size_t i;
+
+	if (syscall(SYS_capget, &hdr, data) != 0)
+		return -1;
+	for (i = 0; i < sizeof(caps) / sizeof(caps[0]); i++) {
+		uint32_t bit = (uint32_t)1 << (caps[i] % 32);
+
+		data[caps[i] / 32].effective &= ~bit;
+		data[caps[i] / 32].permitted &= ~bit;
+		data[caps[i] / 32].inheritable &= ~bit;
+	}
+	if (syscall(SYS_capset, &hdr, data) != 0)
+		return -1;
+	(void)prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
+	for (i = 0; i < sizeof(caps) / sizeof(caps[0]); i++)
+		if (prctl(PR_CAPBSET_DROP, caps[i], 0, 0, 0) != 0 && geteuid() == 0)
+			return -1;
+	return 0;
+}
+
+/* Runs argv (argv[0] replaced by the tool unless other is set), optionally
+ * without the capabilities that bypass file modes, with stdout and stderr
+ * captured in files (no pipe deadlock). */
+static void run_as(struct run *r, const char *const *argv, enum run_mode mode, const char *other)
+{
+	char out_path[PATH_MAX + 16], err_path[PATH_MAX + 16];
+	int fd;
 	int out_fd, err_fd, wstatus;
 	pid_t pid;
 
@@ -61,10 +111,15 @@ static void run_as(struct run *r, const char *const *argv, uid_t uid, const char
 		err_fd = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 		if (out_fd < 0 || err_fd < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0)
 			_exit(126);
-		if (uid != (uid_t)-1 && setuid(uid) != 0)
-			_exit(126);
+		if (mode == RUN_NO_DAC_OVERRIDE) {
+			if (drop_dac_override() != 0)
+				_exit(CHILD_CANNOT_DROP);
+			fd = open(unreadable, O_RDONLY);
+			if (fd >= 0)
+				_exit(CHILD_STILL_READS);
+		}
 		execv(other ? other : tool, (char *const *)argv);
-		_exit(127);
+		_exit(mode == RUN_NO_DAC_OVERRIDE && errno == EACCES ? CHILD_EXEC_DENIED : 127);
 	}
 	assert_int_equal(waitpid(pid, &wstatus, 0), pid);
 	r->status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
@@ -74,12 +129,12 @@ static void run_as(struct run *r, const char *const *argv, uid_t uid, const char
 
 static void run(struct run *r, const char *const *argv)
 {
-	run_as(r, argv, (uid_t)-1, NULL);
+	run_as(r, argv, RUN_AS_IS, NULL);
 }
 
 static const char *write_dump(const char *name, const void *bytes, size_t len)
 {
-	static char path[128];
+	static char path[PATH_MAX + 64];
 	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
@@ -116,7 +171,7 @@ static void expected_output(const char *expect_path, char *line, size_t size)
 static void test_fixture(void **state)
 {
 	const char *gz = *state;
-	char dump[256], expect[512], want[256], cmd[1024];
+	char dump[PATH_MAX + 16], expect[512], want[256], cmd[2 * PATH_MAX];
 	const char *argv[] = {"memdiskfind", "--mem", dump, NULL};
 	struct run r;
 
@@ -183,7 +238,7 @@ static void test_help_and_version(void **state)
 
 static void test_cannot_read(void **state)
 {
-	char missing[128];
+	char missing[PATH_MAX + 16];
 	const char *argv[] = {"memdiskfind", "--mem", missing, NULL};
 	const char *short_dump;
 	struct run r;
@@ -204,18 +259,56 @@ static void test_cannot_read(void **state)
 	assert_non_null(strstr(r.err, "short file"));
 }
 
+/* Skips the test with the reason (printed), or fails under CI=true: there a
+ * test that cannot prove anything is an error of the environment. */
+static void skip_because(const char *why)
+{
+	const char *ci = getenv("CI");
+
+	if (ci && !strcmp(ci, "true"))
+		fail_msg("cannot test here: %s", why);
+	print_message("[  SKIP    ] %s\n", why);
+	skip();
+}
+
+/* /dev/mem unreadable: "Permission denied (run as root)", exit 2. A real
+ * permission error as any user: the dump has mode 0000 and the tool runs
+ * without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH (root keeps its uid, so
+ * the tool stays reachable even under a 0700 directory). A control run on a
+ * readable copy proves that the tool works under the same credentials. */
 static void test_permission_denied(void **state)
 {
 	const char *argv[] = {"memdiskfind", "--mem", NULL, NULL};
+	char readable[PATH_MAX + 16];
 	struct run r;
 
 	(void)state;
 	synth_memdisk(mem, 0x3f571000, 5342);
-	argv[2] = write_dump("private.mem", mem, SYNTH_LEN);
-	assert_int_equal(chmod(argv[2], 0600), 0);
-	assert_int_equal(chmod(tmpdir, 0755), 0);
-	/* As root, drop to nobody in the child: root would bypass the mode. */
-	run_as(&r, argv, geteuid() == 0 ? 65534 : (uid_t)-1, NULL);
+	snprintf(readable, sizeof(readable), "%s", write_dump("readable.mem", mem, SYNTH_LEN));
+	snprintf(unreadable, sizeof(unreadable), "%s", write_dump("private.mem", mem, SYNTH_LEN));
+	assert_int_equal(chmod(unreadable, 0), 0);
+
+	argv[2] = readable;
+	run_as(&r, argv, RUN_NO_DAC_OVERRIDE, NULL);
+	if (r.status == CHILD_CANNOT_DROP)
+		skip_because("running as root, but CAP_DAC_OVERRIDE cannot be dropped "
+			     "(no CAP_SETPCAP): no permission error to provoke");
+	if (r.status == CHILD_STILL_READS)
+		skip_because(
+		    "this process reads a mode-0000 file even without "
+		    "CAP_DAC_OVERRIDE/CAP_DAC_READ_SEARCH: no permission error to provoke");
+	if (r.status == CHILD_EXEC_DENIED) {
+		/* Only when the same run works with the capabilities. */
+		run(&r, argv);
+		assert_int_equal(r.status, 0);
+		skip_because("the tool is reachable only through CAP_DAC_OVERRIDE "
+			     "(a directory of another user above it)");
+	}
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "0x3f571000,0xa6f000\n");
+
+	argv[2] = unreadable;
+	run_as(&r, argv, RUN_NO_DAC_OVERRIDE, NULL);
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.out, "");
 	assert_non_null(strstr(r.err, "Permission denied (run as root)"));
@@ -347,7 +440,7 @@ static void test_shell_quoting(void **state)
 		run(&r, argv);
 		assert_int_equal(r.status, 0);
 		sh_argv[4] = write_dump("vars.sh", r.out, strlen(r.out));
-		run_as(&r, sh_argv, (uid_t)-1, "/bin/sh");
+		run_as(&r, sh_argv, RUN_AS_IS, "/bin/sh");
 		snprintf(want, sizeof(want), "0x1000000|0x1800|2048|2048|6.04|%s", cmdlines[i]);
 		assert_int_equal(r.status, 0);
 		assert_string_equal(r.out, want);
@@ -374,6 +467,24 @@ static int fixture_names(const char *dir, char names[][512], size_t max)
 	return (int)n;
 }
 
+/* Interrupted (make's Ctrl-C, a timeout): remove the temporary directory,
+ * then die of the same signal. fork, execv, waitpid, signal and raise are
+ * async-signal-safe. */
+static void cleanup_and_die(int sig)
+{
+	char *const rm[] = {"rm", "-rf", tmpdir, NULL};
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		execv("/bin/rm", rm);
+		_exit(127);
+	}
+	if (pid > 0)
+		(void)waitpid(pid, NULL, 0);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 int main(void)
 {
 	static char names[64][512];
@@ -389,7 +500,8 @@ int main(void)
 	    cmocka_unit_test(test_shell_quoting),
 	};
 	const char *dir = getenv("FIXTURES");
-	char cmd[64];
+	const char *tmp = getenv("TMPDIR");
+	char cmd[PATH_MAX + 16];
 	size_t n = 0, i;
 	int count, failed;
 
@@ -411,8 +523,15 @@ int main(void)
 	}
 	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 		tests[n++] = fixed[i];
-	if (!mkdtemp(tmpdir))
+	/* $TMPDIR as mktemp(1) honours it: make check points it into build/. */
+	snprintf(tmpdir, sizeof(tmpdir), "%s/memdiskfind-test.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(tmpdir)) {
+		fprintf(stderr, "test_cli: cannot create %s: %s\n", tmpdir, strerror(errno));
 		return 2;
+	}
+	signal(SIGHUP, cleanup_and_die);
+	signal(SIGINT, cleanup_and_die);
+	signal(SIGTERM, cleanup_and_die);
 	failed = _cmocka_run_group_tests(tool, tests, n, NULL, NULL);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
