@@ -81,12 +81,12 @@ CHECK_PKGS := $(BUILD_PKGS) libcmocka-dev clang llvm libclang-rt-14-dev syslinux
 BOOT_PKGS := syslinux-common isolinux qemu-system-x86 xorriso busybox-static cpio kmod xz-utils
 INSTALL_TARGETS := install-finder install-runtime
 # check-unit runs CHECK_UNIT_TARGETS: no root, no network, no QEMU, no apt.
-CHECK_UNIT_TARGETS := check-finder check-shell
+CHECK_UNIT_TARGETS := check-finder check-build check-shell
 CHECK_FAST_TARGETS := check-unit check-asan check-fuzz-short
 CHECK_BOOT_TARGETS := check-boot-runtime
 # make check runs these groups in turn (fragments add theirs).
 CHECK_GROUPS := check-fast check-boot
-SHELL_SOURCES := build-aux/need-packages build-aux/tmp-guard tests/boot/fetch-kernel .ci/run tests/fuzz/make-seeds tests/bench/run
+SHELL_SOURCES := build-aux/need-packages build-aux/tmp-guard tests/build/run tests/boot/fetch-kernel .ci/run tests/fuzz/make-seeds tests/bench/run
 
 # Generator integrations and the runtime add their own variables and rules in
 # mk/*.mk (included here, before any rule uses the lists above).
@@ -151,6 +151,11 @@ check-boot: deps-boot all
 check-unit:
 	@set -e; for t in $(CHECK_UNIT_TARGETS); do $(MAKE) --no-print-directory $$t; done
 	@echo "make check-unit: passed ($(CHECK_UNIT_TARGETS))"
+
+# The build switches, what make install installs for them, and the user's
+# CPPFLAGS/CFLAGS/LDFLAGS reaching the glibc programs (build/build-test/).
+check-build:
+	tests/build/run
 
 # The finder's core and command line, against every finder built.
 check-finder: $(UNIT_TESTS) $(ALL_TARGETS)
