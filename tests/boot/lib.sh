@@ -21,9 +21,13 @@
 #                                  print "ok NAME (N.N s)" / "FAIL NAME: ..."
 #   boot_summary                   "N passed, N failed"; non-zero on failure
 #   boot_key STRING|FILE...        content hash, to cache built artifacts
+#   boot_job NAME CMD...           run CMD (which prints result lines) in the
+#                                  background, at most BOOT_JOBS at a time
+#   boot_jobs_collect              wait for them; print and count their
+#                                  lines in start order
 #
 # Environment: BOOT_MEM (guest MiB, default 1024), BOOT_OUT (work and log
-# directory, default tests/boot/out), BOOT_QEMU (default qemu-system-x86_64),
+# directory, default tests/boot/out), BOOT_JOBS (parallel boots, default 1), BOOT_QEMU (default qemu-system-x86_64),
 # MEMDISK (default /usr/lib/syslinux/memdisk), BOOT_VERBOSE=1 (trace builds).
 
 # The tree's top: BOOT_TOP, else the first parent of the calling script (then
@@ -350,4 +354,48 @@ boot_summary() {
 		echo "$BOOT_PASSED passed, $BOOT_FAILED failed"
 	fi
 	[ "$BOOT_FAILED" -eq 0 ]
+}
+
+# Background boots: boot_job NAME CMD... runs CMD with its output in
+# $BOOT_OUT/.jobs/NAME (NAME may contain /); when BOOT_JOBS are running, the
+# oldest is waited for first. boot_jobs_collect prints each job's output in
+# start order and counts its "ok " and "FAIL " lines (a job that printed
+# neither, nor a "measured " line, fails).
+BOOT_JOB_PIDS=
+BOOT_JOB_NAMES=
+boot_job() {
+	_bj_name=$1
+	shift
+	mkdir -p "$(dirname "$BOOT_OUT/.jobs/$_bj_name")"
+	"$@" >"$BOOT_OUT/.jobs/$_bj_name" 2>&1 &
+	BOOT_JOB_PIDS="$BOOT_JOB_PIDS $!"
+	BOOT_JOB_NAMES="$BOOT_JOB_NAMES $_bj_name"
+	# shellcheck disable=SC2086 # one pid per word
+	set -- $BOOT_JOB_PIDS
+	while [ $# -ge "${BOOT_JOBS:-1}" ]; do
+		wait "$1"
+		shift
+	done
+	BOOT_JOB_PIDS=$*
+}
+
+boot_jobs_collect() {
+	for _bj_pid in $BOOT_JOB_PIDS; do
+		wait "$_bj_pid"
+	done
+	for _bj_name in $BOOT_JOB_NAMES; do
+		_bj_f=$BOOT_OUT/.jobs/$_bj_name
+		cat "$_bj_f" 2>/dev/null
+		_bj_ok=$(grep -c '^ok ' "$_bj_f" 2>/dev/null)
+		_bj_fail=$(grep -c '^FAIL ' "$_bj_f" 2>/dev/null)
+		if [ "${_bj_ok:-0}" -eq 0 ] && [ "${_bj_fail:-0}" -eq 0 ] && ! grep -q '^measured ' "$_bj_f" 2>/dev/null; then
+			boot_result "$_bj_name" 1 0.0 "$_bj_f" "the boot job printed no result"
+		else
+			BOOT_PASSED=$((BOOT_PASSED + _bj_ok))
+			BOOT_FAILED=$((BOOT_FAILED + _bj_fail))
+		fi
+		rm -f "$_bj_f"
+	done
+	BOOT_JOB_PIDS=
+	BOOT_JOB_NAMES=
 }

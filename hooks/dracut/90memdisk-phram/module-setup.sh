@@ -65,5 +65,14 @@ install() {
     # has set up the wait for root=live:...), before udevd starts, so that
     # the coldplug trigger replays the mtdblock "add" event through the rule.
     # The same hook point runs as dracut-pre-udev.service in systemd images.
-    inst_hook pre-udev 10 "$moddir/memdisk-phram-attach.sh"
+    # Beside dracut-ng's own "memdisk" module, whose cmdline/30 hook runs
+    # with `set -e` and stops the boot when its `modprobe phram` fails (every
+    # odd-sector ISO), ours runs first, at cmdline/29: the image is then
+    # attached (/dev/mtd0 exists, so their loop is skipped), and the hook
+    # loads mtdblock for their unconditional `modprobe mtdblock`.
+    if dracut_module_included memdisk; then
+        inst_hook cmdline 29 "$moddir/memdisk-phram-attach.sh"
+    else
+        inst_hook pre-udev 10 "$moddir/memdisk-phram-attach.sh"
+    fi
 }
