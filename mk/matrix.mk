@@ -7,6 +7,7 @@
 #
 #   make check-boot-matrix   tests/boot/matrix/run: every group, two QEMU
 #                            boots at a time, a per-case timing table
+#   make boot-matrix-doc     the same, and its table into doc/BOOT-MATRIX.md
 
 CHECK_BOOT_TARGETS += check-boot-matrix
 # apt's keyring for the other suites; unshare, chroot, flock (util-linux,
@@ -18,3 +19,8 @@ SHELL_SOURCES += tests/boot/suite-apt tests/boot/suite-root tests/boot/root-run 
 
 check-boot-matrix: all
 	tests/boot/matrix/run
+
+.PHONY: boot-matrix-doc
+# The same run, then its measured table into doc/BOOT-MATRIX.md.
+boot-matrix-doc: all
+	MATRIX_DOC=doc/BOOT-MATRIX.md tests/boot/matrix/run

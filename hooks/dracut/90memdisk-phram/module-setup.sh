@@ -69,9 +69,12 @@ install() {
     # with `set -e` and stops the boot when its `modprobe phram` fails (every
     # odd-sector ISO), ours runs first, at cmdline/29: the image is then
     # attached (/dev/mtd0 exists, so their loop is skipped), and the hook
-    # loads mtdblock for their unconditional `modprobe mtdblock`.
+    # loads mtdblock for their unconditional `modprobe mtdblock`. Their
+    # `set -e` stays on in dracut's shell after their hook: the next hook in
+    # order (30-memdisk_phram-errexit.sh) switches it off.
     if dracut_module_included memdisk; then
         inst_hook cmdline 29 "$moddir/memdisk-phram-attach.sh"
+        inst_hook cmdline 30 "$moddir/memdisk_phram-errexit.sh"
     else
         inst_hook pre-udev 10 "$moddir/memdisk-phram-attach.sh"
     fi
