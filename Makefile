@@ -30,7 +30,7 @@ B := build
 # memdiskfind/core: the pure parsers (no I/O), shared by both programs;
 # memdiskfind/io: reading physical memory or a dump; memdiskfind/finder and
 # memdiskfind/probe: each program's command line and output.
-CORE_SRC := $(addprefix memdiskfind/core/,lowmem.c mbft.c find.c reason.c phram.c)
+CORE_SRC := $(addprefix memdiskfind/core/,lowmem.c mbft.c find.c nfit.c reason.c phram.c)
 CLI_SRC := memdiskfind/finder/main.c memdiskfind/io/physmem.c memdiskfind/finder/output.c
 FINDER_HDR := $(wildcard memdiskfind/*/*.h)
 
@@ -80,10 +80,13 @@ $(B):
 
 # ---- tests ---------------------------------------------------------------
 CMOCKA_LIBS := -lcmocka
-UNIT_TESTS := $(B)/test_core $(B)/test_cli
+UNIT_TESTS := $(B)/test_core $(B)/test_nfit $(B)/test_cli
 
 $(B)/test_core: tests/unit/test_core.c tests/unit/synth.c tests/unit/synth.h $(CORE_SRC) $(FINDER_HDR) | $(B)
 	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_core.c tests/unit/synth.c $(CORE_SRC) $(CMOCKA_LIBS)
+
+$(B)/test_nfit: tests/unit/test_nfit.c tests/unit/synth.c tests/unit/synth.h $(CORE_SRC) $(FINDER_HDR) | $(B)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_nfit.c tests/unit/synth.c $(CORE_SRC) $(CMOCKA_LIBS)
 
 $(B)/test_cli: tests/unit/test_cli.c tests/unit/synth.c tests/unit/synth.h $(CORE_SRC) $(FINDER_HDR) | $(B)
 	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_cli.c tests/unit/synth.c $(CORE_SRC) $(CMOCKA_LIBS)
@@ -107,6 +110,7 @@ check-boot: deps-boot all
 
 check-unit: $(UNIT_TESTS) $(ALL_TARGETS)
 	$(B)/test_core
+	$(B)/test_nfit
 	MEMDISKFIND=$(B)/memdiskfind FIXTURES=$(FIXTURES) $(B)/test_cli
 ifeq ($(HAVE_KLCC),yes)
 	MEMDISKFIND=$(B)/memdiskfind.static FIXTURES=$(FIXTURES) $(B)/test_cli
@@ -117,8 +121,9 @@ FIXTURES ?= tests/fixtures/lowmem
 # The same suite again, built with AddressSanitizer and UBSan (clang).
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 check-asan:
-	$(MAKE) --no-print-directory B=$(B)/asan CC=$(CLANG) CFLAGS="-O1 -g $(SAN)" HAVE_KLCC=no $(B)/asan/test_core $(B)/asan/test_cli $(B)/asan/memdiskfind
+	$(MAKE) --no-print-directory B=$(B)/asan CC=$(CLANG) CFLAGS="-O1 -g $(SAN)" HAVE_KLCC=no $(B)/asan/test_core $(B)/asan/test_nfit $(B)/asan/test_cli $(B)/asan/memdiskfind
 	$(B)/asan/test_core
+	$(B)/asan/test_nfit
 	MEMDISKFIND=$(B)/asan/memdiskfind FIXTURES=$(FIXTURES) $(B)/asan/test_cli
 
 # libFuzzer over the core. The seed corpus is made from the fixtures.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "memdisk.h"
+#include "nfit.h"
 
 /* Short phrases, shown after "rejected:" in verbose output. */
 static const char *const reason_text[MEMDISK_REASON_COUNT] = {
@@ -26,4 +27,28 @@ const char *memdisk_reason_text(enum memdisk_reason reason)
 	if ((unsigned)reason >= MEMDISK_REASON_COUNT)
 		return "unknown";
 	return reason_text[reason];
+}
+
+static const char *const nfit_text[NFIT_REASON_COUNT] = {
+    [NFIT_OK] = "valid",
+    [NFIT_NO_RAMDISK] = "no RAM-disk range",
+    [NFIT_TRUNCATED] = "shorter than an ACPI header",
+    [NFIT_BAD_SIGNATURE] = "no NFIT signature",
+    [NFIT_LENGTH_SHORT] = "length < 40",
+    [NFIT_LENGTH_PAST_END] = "length runs past the end of the data",
+    [NFIT_BAD_CHECKSUM] = "bad checksum",
+    [NFIT_STRUCT_SHORT] = "structure length < 4",
+    [NFIT_STRUCT_PAST_END] = "structure runs past the table",
+    [NFIT_SPA_SHORT] = "SPA range structure too short",
+    [NFIT_PERSISTENT_MEMORY] = "persistent memory (NVDIMM), not a RAM disk",
+    [NFIT_NOT_RAMDISK] = "not a RAM-disk range type",
+    [NFIT_ZERO_LENGTH] = "RAM disk of 0 bytes",
+    [NFIT_OVERFLOW] = "base + length overflows",
+};
+
+const char *nfit_reason_text(enum nfit_reason reason)
+{
+	if ((unsigned)reason >= NFIT_REASON_COUNT)
+		return "unknown";
+	return nfit_text[reason];
 }
