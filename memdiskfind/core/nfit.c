@@ -67,28 +67,20 @@ static enum nfit_reason nfit_check_header(const struct lowmem *t, uint32_t *leng
 	return NFIT_OK;
 }
 
-/* Walks the structures of the table t (t->len is the header length): each
- * must hold its own 4-byte header, a length of at least 4, end inside the
- * table, and an SPA range must hold the fields nfit_decode_range reads. The last
- * structure must end exactly at the end of the table. *bad is the offset of
- * the structure that breaks a rule. */
-static enum nfit_reason nfit_check_structures(const struct lowmem *t, uint32_t *bad)
+/* The structure at off in the table t (t->len is the header length) must
+ * hold its own 4-byte header, a length of at least 4, end inside the table,
+ * and, for an SPA range, hold the fields nfit_decode_range reads. */
+static enum nfit_reason nfit_check_struct(const struct lowmem *t, uint32_t off, uint16_t *type,
+					  uint16_t *length)
 {
-	uint32_t off;
-	uint16_t type, length;
-
-	for (off = NFIT_FIRST_STRUCT; off < t->len; off += length) {
-		*bad = off;
-		if (!lowmem_u16(t, off, &type) || !lowmem_u16(t, off + 2, &length))
-			return NFIT_STRUCT_PAST_END;
-		if (length < NFIT_STRUCT_HEADER)
-			return NFIT_STRUCT_SHORT;
-		if (!lowmem_has(t, off, length))
-			return NFIT_STRUCT_PAST_END;
-		if (type == NFIT_TYPE_SPA && length < SPA_MIN_LEN)
-			return NFIT_SPA_SHORT;
-	}
-	*bad = 0;
+	if (!lowmem_u16(t, off, type) || !lowmem_u16(t, off + 2, length))
+		return NFIT_STRUCT_PAST_END;
+	if (*length < NFIT_STRUCT_HEADER)
+		return NFIT_STRUCT_SHORT;
+	if (!lowmem_has(t, off, *length))
+		return NFIT_STRUCT_PAST_END;
+	if (*type == NFIT_TYPE_SPA && *length < SPA_MIN_LEN)
+		return NFIT_SPA_SHORT;
 	return NFIT_OK;
 }
 
@@ -135,22 +127,24 @@ enum nfit_reason nfit_find(const uint8_t *table, size_t len, struct nfit_ramdisk
 	struct lowmem t = {table, len};
 	struct nfit_ramdisk d;
 	enum nfit_reason why, last = NFIT_NO_RAMDISK;
-	uint32_t length = 0, bad = 0, off;
-	uint16_t type = 0, slen = NFIT_STRUCT_HEADER;
+	uint32_t length = 0, off;
+	uint16_t type, slen;
 
 	found->count = 0;
 	why = nfit_check_header(&t, &length);
-	if (why == NFIT_OK) {
-		t.len = length; /* a dump may carry bytes past the table */
-		why = nfit_check_structures(&t, &bad);
-	}
-	nfit_trace(tracer, NFIT_STEP_TABLE, bad, length, why, NULL);
+	nfit_trace(tracer, NFIT_STEP_TABLE, 0, length, why, NULL);
 	if (why != NFIT_OK)
 		return why;
+	t.len = length; /* a dump may carry bytes past the table */
 
 	for (off = NFIT_FIRST_STRUCT; off < length; off += slen) {
-		(void)lowmem_u16(&t, off, &type);
-		(void)lowmem_u16(&t, off + 2, &slen);
+		why = nfit_check_struct(&t, off, &type, &slen);
+		if (why != NFIT_OK) {
+			/* A table that breaks a rule is not trusted at all. */
+			nfit_trace(tracer, NFIT_STEP_TABLE, off, length, why, NULL);
+			found->count = 0;
+			return why;
+		}
 		if (type != NFIT_TYPE_SPA)
 			continue; /* NVDIMM mappings, control regions, ...: not ours */
 		why = nfit_decode_range(&t, off, &d);

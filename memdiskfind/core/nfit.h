@@ -73,10 +73,11 @@ struct nfit_ramdisks {
 	struct nfit_ramdisk all[NFIT_RAMDISKS_MAX]; /* the first ones, in table order */
 };
 
-/* What verbose mode is told, step by step. */
+/* What verbose mode is told, step by step, in table order. */
 enum nfit_step {
-	NFIT_STEP_TABLE, /* value: header length; reason: the table's verdict,
-			    offset: the structure that broke it (else 0) */
+	NFIT_STEP_TABLE, /* the header's verdict (offset 0), or a structure
+			    (offset) that breaks a rule: the table is rejected;
+			    value: the header length */
 	NFIT_STEP_RANGE, /* offset: an SPA range structure; value: its range
 			    index; reason: its verdict, disk when a RAM disk */
 };
@@ -97,8 +98,10 @@ struct nfit_tracer {
 /*
  * Validates the NFIT in table[0, len) (signature, header length, checksum,
  * every structure's length) and collects its RAM-disk ranges. A table that
- * breaks a rule yields no RAM disk at all. Returns NFIT_OK with found->chosen
- * set when there is at least one RAM disk, else the reason there is none.
+ * breaks a rule yields no RAM disk at all, whatever came before the broken
+ * structure. Returns NFIT_OK with found->chosen set when there is at least
+ * one RAM disk, else the reason there is none: the table's, that of a broken
+ * RAM-disk range (length 0, overflow), or NFIT_NO_RAMDISK.
  */
 enum nfit_reason nfit_find(const uint8_t *table, size_t len, struct nfit_ramdisks *found,
 			   const struct nfit_tracer *tracer);

@@ -497,7 +497,8 @@ int main(int argc, char **argv)
 		struct physmem pm = {NULL, 0};
 		struct memdisk disk;
 		const char *path = opt.dump ? opt.dump : DEVICE_PATH;
-		int err = physmem_read(path, !opt.dump, LOWMEM_END, &pm);
+		int err =
+		    physmem_read(path, opt.dump ? PHYSMEM_DUMP : PHYSMEM_DEVICE, LOWMEM_END, &pm);
 
 		if (err) {
 			fprintf(stderr, "memdisk-probe: %s: %s\n", path,

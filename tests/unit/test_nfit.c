@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "core/memdisk.h"
 #include "core/nfit.h"
 #include "synth.h"
 
@@ -549,15 +550,17 @@ static void test_tracer(void **state)
 	assert_int_equal(log.range_index[2], 3);
 	assert_int_equal(found.chosen.range_index, 3);
 
-	/* A broken structure: the table verdict names it, no range follows. */
-	put16(buf, 40 + 56 + 2, 0);
+	/* A broken structure: a second table verdict names it, and the ranges
+	 * before it are not reported as found. */
+	put16(buf, 40 + 56 + 48 + 2, 0);
 	synth_nfit_checksum(buf);
 	memset(&log, 0, sizeof(log));
 	assert_int_equal(nfit_find(buf, len, &found, &tracer), NFIT_STRUCT_SHORT);
-	assert_int_equal(log.tables, 1);
+	assert_int_equal(log.tables, 2);
 	assert_int_equal(log.table_reason, NFIT_STRUCT_SHORT);
-	assert_int_equal(log.bad_offset, 40 + 56);
-	assert_int_equal(log.ranges, 0);
+	assert_int_equal(log.bad_offset, 40 + 56 + 48);
+	assert_int_equal(log.ranges, 1);
+	assert_int_equal(found.count, 0);
 }
 
 static void test_reason_texts(void **state)
@@ -573,6 +576,17 @@ static void test_reason_texts(void **state)
 						nfit_reason_text((enum nfit_reason)j));
 	}
 	assert_string_equal(nfit_reason_text(NFIT_REASON_COUNT), "unknown");
+	assert_string_equal(nfit_reason_text(NFIT_OVERFLOW), "base + length overflows");
+	/* The mBFT's phrases share the packing: first, last, past the end. */
+	for (i = 0; i < MEMDISK_REASON_COUNT; i++)
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(memdisk_reason_text((enum memdisk_reason)i),
+						memdisk_reason_text((enum memdisk_reason)j));
+	assert_string_equal(memdisk_reason_text(MEMDISK_OK), "valid");
+	assert_string_equal(memdisk_reason_text(MEMDISK_BAD_CHECKSUM), "bad checksum");
+	assert_string_equal(memdisk_reason_text(MEMDISK_HOOK_CHAIN_TOO_LONG),
+			    "too many chained hooks");
+	assert_string_equal(memdisk_reason_text(MEMDISK_REASON_COUNT), "unknown");
 }
 
 int main(void)
