@@ -28,10 +28,11 @@ ALL_CFLAGS := -std=c99 -D_DEFAULT_SOURCE $(INC) $(WARN) -DMEMDISKFIND_VERSION='"
 
 B := build
 # memdiskfind/core: the pure parsers (no I/O), shared by both programs;
-# memdiskfind/io: reading physical memory or a dump; memdiskfind/finder and
+# memdiskfind/io: reading physical memory, a table or a dump, the system's
+# paths; memdiskfind/finder and
 # memdiskfind/probe: each program's command line and output.
 CORE_SRC := $(addprefix memdiskfind/core/,lowmem.c mbft.c find.c nfit.c reason.c phram.c)
-CLI_SRC := memdiskfind/finder/main.c memdiskfind/io/physmem.c memdiskfind/finder/output.c
+CLI_SRC := memdiskfind/finder/main.c memdiskfind/io/physmem.c memdiskfind/io/sysroot.c memdiskfind/finder/output.c
 FINDER_HDR := $(wildcard memdiskfind/*/*.h)
 # Only in the klibc-static build: see the file.
 STATIC_SRC := memdiskfind/finder/klibc-lean.c
@@ -57,7 +58,7 @@ SHELL_SOURCES := build-aux/need-packages tests/boot/fetch-kernel .ci/run tests/f
 .DEFAULT_GOAL := all
 -include mk/*.mk
 
-.PHONY: all static check check-fast check-boot deps deps-check deps-boot demo bench fuzz install clean format lint check-shell \
+.PHONY: all static check check-fast check-boot deps deps-check deps-boot demo bench fuzz fuzz-find fuzz-nfit install clean format lint check-shell \
 	$(INSTALL_TARGETS) $(CHECK_FAST_TARGETS) $(CHECK_BOOT_TARGETS)
 
 all: $(ALL_TARGETS)
@@ -134,17 +135,35 @@ check-asan:
 	$(B)/asan/test_nfit
 	MEMDISKFIND=$(B)/asan/memdiskfind FIXTURES=$(FIXTURES) NFIT_FIXTURES=$(NFIT_FIXTURES) $(B)/asan/test_cli
 
-# libFuzzer over the core. The seed corpus is made from the fixtures.
+# libFuzzer over the core: fuzz_find (MEMDISK's low memory; seeds made from
+# the low-memory fixtures) and fuzz_nfit (NFIT tables; seeds: synthetic ones
+# and the NFIT fixtures). Crash inputs land in $(B)/.
 FUZZ_SECONDS ?= 30
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 $(B)/fuzz_find: tests/fuzz/fuzz_find.c $(CORE_SRC) $(FINDER_HDR) | $(B)
-	$(CLANG) -std=c99 -D_DEFAULT_SOURCE $(INC) -g -O1 -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=all -o $@ tests/fuzz/fuzz_find.c $(CORE_SRC)
+	$(CLANG) -std=c99 -D_DEFAULT_SOURCE $(INC) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_find.c $(CORE_SRC)
+$(B)/fuzz_nfit: tests/fuzz/fuzz_nfit.c $(CORE_SRC) $(FINDER_HDR) | $(B)
+	$(CLANG) -std=c99 -D_DEFAULT_SOURCE $(INC) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_nfit.c $(CORE_SRC)
+$(B)/nfit_seeds: tests/fuzz/nfit_seeds.c tests/unit/synth.c tests/unit/synth.h | $(B)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ tests/fuzz/nfit_seeds.c tests/unit/synth.c
 $(B)/fuzz-seeds/.done: tests/fuzz/make-seeds | $(B)
 	tests/fuzz/make-seeds $(FIXTURES) $(B)/fuzz-seeds
 	touch $@
-fuzz: $(B)/fuzz_find $(B)/fuzz-seeds/.done
+$(B)/fuzz-nfit-seeds/.done: $(B)/nfit_seeds $(wildcard $(NFIT_FIXTURES)/*.nfit)
+	rm -rf $(B)/fuzz-nfit-seeds
+	mkdir -p $(B)/fuzz-nfit-seeds
+	$(B)/nfit_seeds $(B)/fuzz-nfit-seeds
+	cp $(NFIT_FIXTURES)/*.nfit $(B)/fuzz-nfit-seeds/
+	touch $@
+fuzz: fuzz-find fuzz-nfit
+fuzz-find: $(B)/fuzz_find $(B)/fuzz-seeds/.done
 	mkdir -p $(B)/fuzz-corpus
-	$(B)/fuzz_find -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $(B)/fuzz-corpus $(B)/fuzz-seeds
+	$(B)/fuzz_find -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -artifact_prefix=$(B)/ \
+		$(B)/fuzz-corpus $(B)/fuzz-seeds
+fuzz-nfit: $(B)/fuzz_nfit $(B)/fuzz-nfit-seeds/.done
+	mkdir -p $(B)/fuzz-nfit-corpus
+	$(B)/fuzz_nfit -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=1 \
+		-artifact_prefix=$(B)/ $(B)/fuzz-nfit-corpus $(B)/fuzz-nfit-seeds
 check-fuzz-short:
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(or $(FUZZ_CHECK_SECONDS),30)
 

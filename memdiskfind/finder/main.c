@@ -10,14 +10,11 @@
 #include "core/nfit.h"
 #include "finder/output.h"
 #include "io/physmem.h"
+#include "io/sysroot.h"
 
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
-
-/* getenv, from <stdlib.h>, whose klibc version redeclares abs() and trips
- * -Wshadow: declared here once instead. */
-char *getenv(const char *name);
 
 #ifndef MEMDISKFIND_VERSION
 #define MEMDISKFIND_VERSION "unknown"
@@ -27,28 +24,20 @@ enum exit_status { EXIT_FOUND = 0, EXIT_NOT_FOUND = 1, EXIT_NO_MEMORY = 2, EXIT_
 enum format { FORMAT_PLAIN, FORMAT_SHELL, FORMAT_PHRAM };
 enum source { SOURCE_AUTO, SOURCE_MBFT, SOURCE_NFIT };
 
-/* The system's paths. MEMDISK_SYSROOT (for tests) prefixes them, as it
- * prefixes /sys, /proc and /dev in memdisk-attach. */
-#define DEVICE_PATH "/dev/mem"
-#define EFI_PATH    "/sys/firmware/efi"
-#define NFIT_PATH   "/sys/firmware/acpi/tables/NFIT"
-#define SYSROOT_VAR "MEMDISK_SYSROOT"
-#define PATH_BUF    4096u
-#define SYSROOT_MAX (PATH_BUF - sizeof(NFIT_PATH)) /* NFIT_PATH is the longest */
-#define PHRAM_PAGE  4096u			   /* phram maps an NFIT RAM disk in whole pages */
+#define PHRAM_PAGE 4096u /* phram maps an NFIT RAM disk in whole pages */
 
 static const char usage_text[] =
     "Usage: memdiskfind [-e|-s] [-v] [--source S] [--mem FILE|--nfit FILE]\n"
     "\n"
     "Print where the boot's RAM disk is: 0xSTART,0xLENGTH. S: mbft (syslinux\n"
-    "MEMDISK, in " DEVICE_PATH "), nfit (UEFI firmware, in the ACPI NFIT) or auto\n"
-    "(nfit if " EFI_PATH " exists, else mbft).\n"
+    "MEMDISK, in " SYS_DEV_MEM "), nfit (UEFI firmware, in the ACPI NFIT) or auto\n"
+    "(nfit if " SYS_EFI " exists, else mbft).\n"
     "\n"
     " -e, --phram      phram parameter: memdisk,START,LENGTH,ERASESIZE\n"
     " -s, --shell      shell assignments: MEMDISK_START=... MEMDISK_SOURCE=...\n"
     " -v, --verbose    explain each candidate on stderr\n"
-    "     --mem FILE   read a memory dump instead of " DEVICE_PATH "\n"
-    "     --nfit FILE  read an NFIT dump instead of " NFIT_PATH "\n"
+    "     --mem FILE   read a memory dump instead of " SYS_DEV_MEM "\n"
+    "     --nfit FILE  read an NFIT dump instead of " SYS_NFIT "\n"
     " -h, --help       this help\n"
     " -V, --version    the version\n"
     "\n"
@@ -206,23 +195,6 @@ static int parse_options(int argc, char **argv, struct options *opt)
 	return -1;
 }
 
-/* MEMDISK_SYSROOT (main checked its length), and room for it and a path. */
-static const char *sysroot;
-static char path_buf[PATH_BUF];
-
-/* path under MEMDISK_SYSROOT, in path_buf. */
-static const char *system_path(const char *path)
-{
-	size_t n;
-
-	if (!sysroot)
-		return path;
-	n = strlen(sysroot);
-	memcpy(path_buf, sysroot, n);
-	memcpy(path_buf + n, path, strlen(path) + 1);
-	return path_buf;
-}
-
 /* Says why path could not be read, in words. */
 static int read_error(const char *path, int err)
 {
@@ -318,7 +290,7 @@ static int find_mbft(const struct options *opt, struct ramdisk *r)
 	static struct memdisk disk;
 	struct memdisk_tracer tracer = {trace_event, NULL};
 	struct physmem pm = {NULL, 0};
-	const char *path = opt->dump ? opt->dump : system_path(DEVICE_PATH);
+	const char *path = opt->dump ? opt->dump : sysroot_path(SYS_DEV_MEM);
 	enum memdisk_reason why;
 	int err;
 
@@ -348,7 +320,7 @@ static int find_nfit(const struct options *opt, struct ramdisk *r)
 	static struct nfit_ramdisks found;
 	struct nfit_tracer tracer = {trace_nfit, NULL};
 	struct physmem pm = {NULL, 0};
-	const char *path = opt->nfit ? opt->nfit : system_path(NFIT_PATH);
+	const char *path = opt->nfit ? opt->nfit : sysroot_path(SYS_NFIT);
 	enum nfit_reason why;
 	int err;
 
@@ -443,13 +415,10 @@ int main(int argc, char **argv)
 		out_str(opt.text);
 		return out_flush() ? EXIT_NO_MEMORY : EXIT_FOUND;
 	}
-	sysroot = getenv(SYSROOT_VAR);
-	if (sysroot && strlen(sysroot) > SYSROOT_MAX)
+	if (sysroot_init())
 		return usage_error(SYSROOT_VAR " is too long", "");
 	if (opt.source == SOURCE_AUTO) {
-		/* MEMDISK is a BIOS program; UEFI firmware describes its own
-		 * RAM disks in the NFIT. */
-		opt.source = access(system_path(EFI_PATH), F_OK) ? SOURCE_MBFT : SOURCE_NFIT;
+		opt.source = sysroot_uefi() ? SOURCE_NFIT : SOURCE_MBFT;
 		if (opt.verbose)
 			message(opt.source == SOURCE_NFIT ? "UEFI boot: the NFIT"
 							  : "BIOS boot: MEMDISK",
