@@ -177,7 +177,7 @@ check-boot-runtime:
 demo: deps-boot all
 	tests/boot/demo
 
-bench: all $(B)/bench_find
+bench: all $(B)/bench_find $(B)/nfit_seeds
 	@build-aux/need-packages syslinux-utils
 	tests/bench/run
 
