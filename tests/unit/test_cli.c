@@ -765,16 +765,17 @@ static void test_sysroot_too_long(void **state)
 /* ---- the NFIT fixtures: tables dumped from real firmware ----------------- */
 
 /* NAME.expect for NAME.nfit: a line "memdiskfind: OUTPUT" (the expected
- * output of --nfit NAME.nfit; empty: no RAM disk, exit 1), then any number
- * of lines "shell: LINE", each a line --shell must print. Other lines are
- * provenance, ignored. */
+ * output of --nfit NAME.nfit; empty: no RAM disk, exit 1), optionally a line
+ * "phram: OUTPUT" (that of --phram), then any number of lines "shell: LINE",
+ * each a line --shell must print. Other lines are provenance, ignored. */
 static void test_nfit_fixture(void **state)
 {
 	const char *table = *state;
 	char expect[600], buf[512], want[520];
 	const char *plain[] = {"memdiskfind", "--nfit", table, NULL};
 	const char *shell[] = {"memdiskfind", "--shell", "--nfit", table, NULL};
-	struct run r, sh;
+	const char *phram[] = {"memdiskfind", "--phram", "--nfit", table, NULL};
+	struct run r, sh, ph;
 	int have_plain = 0;
 	FILE *f;
 
@@ -784,6 +785,7 @@ static void test_nfit_fixture(void **state)
 	assert_non_null(f);
 	run(&r, plain);
 	run(&sh, shell);
+	run(&ph, phram);
 	/* Lines of the shell output, each between newlines. */
 	memmove(sh.out + 1, sh.out, strlen(sh.out) + 1);
 	sh.out[0] = '\n';
@@ -799,6 +801,10 @@ static void test_nfit_fixture(void **state)
 				assert_int_equal(r.status, 1);
 			}
 			assert_string_equal(r.out, want);
+		} else if (!strncmp(buf, "phram: ", 7)) {
+			snprintf(want, sizeof(want), "%s\n", buf + 7);
+			assert_int_equal(ph.status, 0);
+			assert_string_equal(ph.out, want);
 		} else if (!strncmp(buf, "shell: ", 7)) {
 			snprintf(want, sizeof(want), "\n%s\n", buf + 7);
 			if (!strstr(sh.out, want))
