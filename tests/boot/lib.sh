@@ -26,7 +26,10 @@
 #                                  (default 2) at a time
 #   boot_bg_wait                   wait for them, print and count their results
 #
-# Environment: BOOT_MEM (guest MiB, default 1024), BOOT_OUT (work and log
+# Environment: BOOT_INITRAMFS_EXTRA ("SRC:DEST ..." files added to
+# boot_busybox_initramfs's image), BOOT_INITRAMFS_MODINDEX=bin (only the
+# binary module indexes, as real mkinitcpio leaves them), BOOT_MEM (guest
+# MiB, default 1024), BOOT_OUT (work and log
 # directory, default tests/boot/out), BOOT_QEMU (default qemu-system-x86_64),
 # MEMDISK (default /usr/lib/syslinux/memdisk), BOOT_VERBOSE=1 (trace builds).
 
@@ -96,9 +99,11 @@ boot_kernel() {
 }
 
 # _boot_copy_exec FILE ROOT DEST: copy a program to ROOT/DEST with the shared
-# libraries it needs (none for a static binary).
+# libraries it needs (none for a static binary). DEST replaces what is there
+# (e.g. a busybox applet link: never written through).
 _boot_copy_exec() (
 	mkdir -p "$2$(dirname "$3")"
+	rm -f "$2$3"
 	cp -L "$1" "$2$3"
 	chmod 0755 "$2$3"
 	ldd "$1" 2>/dev/null | sed -n 's/.*[[:space:]]\(\/[^[:space:]]*\)[[:space:]](0x.*/\1/p' |
@@ -159,7 +164,7 @@ boot_busybox_initramfs() {
 	_bi_key=$(boot_key v1 "$KVER" "$_bi_init" /bin/busybox "$@" \
 		"finder:$_bi_finder" ${_bi_finder:+"$_bi_finder"} \
 		"$BOOT_TOP/initramfs/memdisk-attach" "$BOOT_TOP/kernel-cmdline/memdisk-cmdline.sh" \
-		"extra:${BOOT_INITRAMFS_EXTRA:-}" $_bi_extra)
+		"extra:${BOOT_INITRAMFS_EXTRA:-}" $_bi_extra "index:${BOOT_INITRAMFS_MODINDEX:-all}")
 	if [ -f "$_bi_out" ] && [ "$(cat "$_bi_out.key" 2>/dev/null)" = "$_bi_key" ]; then
 		return 0
 	fi
@@ -208,6 +213,17 @@ _boot_build_initramfs() (
 			[ -f "$src/$f" ] && cp "$src/$f" "$dst/$f"
 		done
 		depmod -b "$root" "$KVER"
+		# BOOT_INITRAMFS_MODINDEX=bin: keep what real mkinitcpio keeps, the
+		# binary indexes, modules.devname and modules.builtin.modinfo (no
+		# text modules.dep: busybox's modprobe cannot work there).
+		if [ "${BOOT_INITRAMFS_MODINDEX:-all}" = bin ]; then
+			for f in "$dst"/modules.*; do
+				case ${f##*/} in
+				*.bin | modules.devname | modules.builtin.modinfo) ;;
+				*) rm -f "$f" ;;
+				esac
+			done
+		fi
 	fi
 	# The runtime, where the tree has it.
 	lib=$root/usr/lib/memdisk-phram
