@@ -172,7 +172,8 @@ boot_busybox_initramfs() {
 }
 
 _boot_build_initramfs() (
-	set -e
+	# Globs are used below, whatever the caller had (set -f).
+	set -e +f
 	out=$1
 	init=$2
 	finder=$3
