@@ -60,7 +60,9 @@ md_block_ready() {
 	[ "$MD_DEVTMPFS" = 0 ] && [ -r "$SYS/block/mtdblock$MD_N/dev" ] || return 1
 	read -r _mm <"$SYS/block/mtdblock$MD_N/dev" || return 1
 	md_debug "no devtmpfs: making /dev/mtdblock$MD_N ($_mm)"
-	"${MD_BIN}mknod" "$DEV/mtdblock$MD_N" b "${_mm%:*}" "${_mm#*:}" 2>/dev/null
+	# Its error is the cause if the node never appears (e.g. /dev is
+	# read-only): kept for the timeout message.
+	MD_MKNOD_ERR=$("${MD_BIN}mknod" "$DEV/mtdblock$MD_N" b "${_mm%:*}" "${_mm#*:}" 2>&1) && MD_MKNOD_ERR=
 	[ -e "$DEV/mtdblock$MD_N" ]
 }
 
@@ -97,7 +99,10 @@ md_registered() {
 }
 
 # Give phram one range: the sysfs parameter when phram is loaded (or built
-# in), modprobe otherwise. Returns 3 if the phram module is missing.
+# in), loading the module with it otherwise (modules.sh). Returns 0 when the
+# kernel got the range (whether phram took it is for the caller to see), 2
+# when it never got there (MD_ERR says why: the module is missing or could
+# not be loaded).
 md_phram_set() {
 	_param=$SYS/module/phram/parameters/phram
 	if [ -d "$SYS/module/phram" ]; then
@@ -111,32 +116,32 @@ md_phram_set() {
 		{ printf '%s\n' "$1" >"$_param"; } 2>/dev/null || md_debug "the write failed"
 		return 0
 	fi
-	if ! md_have "${MD_BIN}modprobe"; then
-		MD_ERR="phram is not loaded and there is no modprobe"
-		return 2
-	fi
-	md_debug "modprobe phram phram=$1"
 	MD_VIA=modprobe
-	MD_MODPROBE_OUT=$("${MD_BIN}modprobe" phram "phram=$1" 2>&1)
+	md_modprobe phram "phram=$1"
 	_rc=$?
 	[ -d "$SYS/module/phram" ] && MD_LOADED_PHRAM=1
-	if [ "$_rc" -ne 0 ] && [ "$MD_LOADED_PHRAM" = 0 ]; then
-		case $MD_MODPROBE_OUT in
-		*[Nn]ot\ found* | *[Nn]o\ such\ file*)
-			MD_ERR="kernel module phram is missing; add phram and mtdblock_ro (or mtdblock) to the initramfs (${MD_MODPROBE_OUT%%"$NL"*})"
-			return 3
-			;;
-		esac
-	fi
-	return 0
+	case $_rc in
+	0) return 0 ;;
+	3)
+		MD_ERR="kernel module phram is missing; add phram and mtdblock_ro (or mtdblock) to the initramfs ($MD_ERR)"
+		return 2
+		;;
+	esac
+	[ "$MD_LOADED_PHRAM" = 1 ] && return 0
+	# Not loaded. If phram ran and refused the range, the kernel log says
+	# so (the caller reports it); if the log has nothing from phram, the
+	# module never ran: the loader's error is the cause.
+	md_kernel_reason
+	[ -n "$MD_REASON" ] && return 0
+	MD_ERR="cannot load kernel module phram: $MD_MODPROBE_OUT"
+	return 2
 }
 
 # Undo what can be undone: phram can only drop all its devices at once, so
 # only unload it if we loaded it.
 md_phram_undo() {
 	if [ "$MD_LOADED_PHRAM" = 1 ] && [ -d "$SYS/module/phram" ]; then
-		md_debug "modprobe -r phram"
-		if "${MD_BIN}modprobe" -r phram >/dev/null 2>&1 && [ ! -d "$SYS/module/phram" ]; then
+		if md_modunload phram; then
 			MD_UNDONE="phram unloaded again"
 			return 0
 		fi
@@ -166,7 +171,7 @@ md_phram_register() {
 		if [ -d "$SYS/module/phram" ] && [ ! -e "$SYS/module/phram/parameters/phram" ] &&
 			[ "$MD_LOADED_PHRAM" = 1 ]; then
 			# No writable parameter (before 5.4): load the module again.
-			"${MD_BIN}modprobe" -r phram >/dev/null 2>&1
+			md_modunload phram
 			MD_LOADED_PHRAM=0
 		fi
 		md_phram_set "$MD_V3"
@@ -207,17 +212,31 @@ md_block() {
 		return 0
 	fi
 	if [ "$MD_RW" = 1 ]; then _mods=mtdblock; else _mods="mtdblock_ro mtdblock"; fi
-	_out=
+	# The first module that is there but would not load is the cause;
+	# only when none is there is the cause that they are missing.
+	_err='' _missing='' _said=''
 	for _m in $_mods; do
-		md_debug "modprobe $_m"
-		if _out=$("${MD_BIN}modprobe" "$_m" 2>&1); then
+		md_modprobe "$_m"
+		case $? in
+		0)
 			MD_BLOCKMOD=$_m
 			return 0
-		fi
+			;;
+		3)
+			_missing="$_missing${_missing:+ and }$_m"
+			_said=$MD_ERR
+			;;
+		*) [ -n "$_err" ] || _err="cannot load kernel module $_m: $MD_MODPROBE_OUT" ;;
+		esac
 	done
 	md_phram_undo
-	[ "$MD_RW" = 1 ] || _mods="mtdblock_ro or mtdblock"
-	md_fail "cannot load $_mods: ${_out%%"$NL"*}${MD_UNDONE:+; $MD_UNDONE}"
+	if [ -z "$_err" ]; then
+		case $_missing in
+		*" and "*) _err="kernel modules $_missing are missing; add one of them to the initramfs ($_said)" ;;
+		*) _err="kernel module $_missing is missing; add it to the initramfs ($_said)" ;;
+		esac
+	fi
+	md_fail "$_err${MD_UNDONE:+; $MD_UNDONE}"
 }
 
 # The largest power of 2 up to 4096 that divides the length (as memdiskfind).
@@ -239,11 +258,16 @@ md_phram_reuse() {
 md_phram_attach() {
 	if [ -n "$MEMDISK_OPT_ERASESIZE" ]; then
 		MD_ES=$MEMDISK_OPT_ERASESIZE
+		_es_from="rd.memdisk.erasesize=$MD_ES"
 	elif [ -z "$MD_ES" ]; then
 		md_default_es
+		_es_from="erasesize $MD_ES"
+	else
+		_es_from="the erasesize $MD_ES that $MD_FINDER gave"
 	fi
+	# Whose number it was is the cause: the option's, or the finder's.
 	if [ $((MD_LEN % MD_ES)) -ne 0 ]; then
-		md_fail "erasesize $MD_ES does not divide the image length $(printf '0x%x' "$MD_LEN")"
+		md_fail "$_es_from does not divide the image length $(printf '0x%x' "$MD_LEN")"
 	fi
 	md_debug "image at $(printf '0x%x' "$MD_START"), $(printf '0x%x' "$MD_LEN") bytes, erasesize $MD_ES"
 	md_check_vmalloc
@@ -265,5 +289,7 @@ md_phram_wait() {
 	else
 		_state="$MD_MTD stays registered (phram cannot remove a single device)"
 	fi
-	md_fail "$MD_DEV did not appear within $MD_TIMEOUT s (MTD device $MD_MTD 'memdisk' is registered, block driver ${MD_BLOCKMOD:-built in}); $_state"
+	_mknod=
+	[ -z "${MD_MKNOD_ERR:-}" ] || _mknod="; without devtmpfs it was to be made by mknod, which failed: ${MD_MKNOD_ERR%%"$NL"*}"
+	md_fail "$MD_DEV did not appear within $MD_TIMEOUT s (MTD device $MD_MTD 'memdisk' is registered, block driver ${MD_BLOCKMOD:-built in}$_mknod); $_state"
 }

@@ -93,6 +93,13 @@ md_find_mbft() {
 		fi
 		return 2
 		;;
+	126 | 127)
+		# The shell could not run it: the file is there (md_finder checked),
+		# so its loader or libraries are not, or it is not a program for
+		# this machine.
+		MD_ERR="cannot run $MD_FINDER (exit $_rc: ${_out%%"$NL"*}): its program interpreter or shared libraries are missing from the initramfs, or it is built for another architecture"
+		return 2
+		;;
 	*)
 		MD_ERR="$MD_FINDER failed (exit $_rc)${_out:+: $_out}"
 		return 2

@@ -17,7 +17,9 @@ md_mount() {
 			fi
 		done <"$PROC/mounts"
 	fi
-	[ -d "$MD_MOUNT" ] || mkdir -p "$MD_MOUNT" 2>/dev/null || md_fail "cannot create $MD_MOUNT"
+	if [ ! -d "$MD_MOUNT" ]; then
+		_out=$(mkdir -p "$MD_MOUNT" 2>&1) || md_fail "cannot create $MD_MOUNT: ${_out%%"$NL"*}"
+	fi
 	# The filesystem driver may be a module nobody loaded yet.
 	_known=0
 	if [ -r "$PROC/filesystems" ]; then
@@ -25,12 +27,20 @@ md_mount() {
 			[ "${_b:-$_a}" = "$_fs" ] && _known=1
 		done <"$PROC/filesystems"
 	fi
-	if [ "$_known" = 0 ] && md_have "${MD_BIN}modprobe"; then
+	_modwhy=
+	if [ "$_known" = 0 ]; then
 		_mod=$_fs
 		[ "$_fs" != iso9660 ] || _mod=isofs
-		"${MD_BIN}modprobe" "$_mod" >/dev/null 2>&1
+		md_modprobe "$_mod"
+		case $? in
+		0) ;;
+		3) _modwhy="kernel module $_mod is missing ($MD_ERR)" ;;
+		*) _modwhy="cannot load kernel module $_mod: $MD_MODPROBE_OUT" ;;
+		esac
+		[ -z "$_modwhy" ] || md_debug "$_modwhy"
 	fi
 	md_debug "mount -t $_fs -o ro $MD_DEVNODE $MD_MOUNT"
+	# When the file system's module would not load, that is the cause.
 	_out=$("${MD_BIN}mount" -t "$_fs" -o ro "$MD_DEVNODE" "$MD_MOUNT" 2>&1) ||
-		md_fail "cannot mount $MD_DEV ($_fs) on $MD_MOUNT: ${_out%%"$NL"*}"
+		md_fail "cannot mount $MD_DEV ($_fs) on $MD_MOUNT: ${_modwhy:-${_out%%"$NL"*}}"
 }

@@ -91,7 +91,7 @@ mdp_attach_one() {
 	md_phram_devnames
 	md_block
 	md_wait "$MD_TIMEOUT_CS" md_block_ready ||
-		md_fail "/dev/mtdblock$MD_N did not appear within the timeout (MTD device $MD_MTD '$_mdp_name')"
+		md_fail "/dev/mtdblock$MD_N did not appear within the timeout (MTD device $MD_MTD '$_mdp_name'${MD_MKNOD_ERR:+; without devtmpfs it was to be made by mknod, which failed: ${MD_MKNOD_ERR%%"$NL"*}})"
 	md_debug "$_mdp_name is /dev/mtdblock$MD_N"
 }
 

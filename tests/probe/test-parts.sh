@@ -174,6 +174,27 @@ t_phram_refuses() {
 	esac
 }
 
+# A partition's block device that never appears without devtmpfs, because
+# mknod fails: that is the cause the message names.
+t_mknod_fails() {
+	parts_setup
+	export FAKE_NODEVTMPFS=1 FAKE_MKNOD_ERR='Read-only file system'
+	echo 'none / rootfs rw 0 0' >"$FAKE/root/proc/mounts"
+	prun --timeout 0.2
+	check rc 2 "$RC"
+	check stderr "memdisk: /dev/mtdblock0 did not appear within the timeout (MTD device mtd0 'memdisk_p1'; without devtmpfs it was to be made by mknod, which failed: mknod: /dev/mtdblock0: Read-only file system)" "$ERR"
+}
+
+# A partition whose phram module is there but will not load: the loader's
+# error, not "phram rejected".
+t_phram_will_not_load() {
+	parts_setup
+	export FAKE_MODULES_BAD=phram
+	prun
+	check rc 2 "$RC"
+	check stderr "memdisk: cannot load kernel module phram: modprobe: ERROR: could not insert 'phram': Exec format error" "$ERR"
+}
+
 run_test parts-split t_split
 run_test parts-probe-beside t_probe_beside
 run_test parts-whole-image t_whole_image
@@ -184,4 +205,6 @@ run_test parts-info t_info
 run_test parts-info-without-blkid t_info_without_blkid
 run_test parts-bad-answer t_bad_answer
 run_test parts-phram-refuses t_phram_refuses
+run_test parts-mknod-fails t_mknod_fails
+run_test parts-phram-will-not-load t_phram_will_not_load
 test_summary

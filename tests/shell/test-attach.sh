@@ -319,7 +319,7 @@ t_block_modules_missing() {
 	export FAKE_MODULES='phram'
 	run_attach
 	check rc 2 "$RC"
-	check stderr 'memdisk: cannot load mtdblock_ro or mtdblock: modprobe: FATAL: Module mtdblock not found in directory /lib/modules/6.1.0-fake; phram unloaded again' "$ERR"
+	check stderr 'memdisk: kernel modules mtdblock_ro and mtdblock are missing; add one of them to the initramfs (modprobe: FATAL: Module mtdblock not found in directory /lib/modules/6.1.0-fake); phram unloaded again' "$ERR"
 	check phram-unloaded no "$(test -d "$FAKE/root/sys/module/phram" && echo yes || echo no)"
 }
 
@@ -372,7 +372,7 @@ t_erasesize_option() {
 	set_cmdline 'rd.memdisk.erasesize=4096'
 	run_attach
 	check bad-rc 2 "$RC"
-	check bad-stderr 'memdisk: erasesize 4096 does not divide the image length 0x1000800' "$ERR"
+	check bad-stderr 'memdisk: rd.memdisk.erasesize=4096 does not divide the image length 0x1000800' "$ERR"
 	expect_calls 'memdiskfind --phram'
 }
 
@@ -463,7 +463,7 @@ t_debug() {
 	set_cmdline 'rd.memdisk.debug'
 	run_attach
 	check rc 0 "$RC"
-	check_true "debug lines on stderr" grep -q '^memdisk: debug: modprobe phram' "$FAKE/out/stderr"
+	check_true "debug lines on stderr" grep -q "^memdisk: debug: $STUBS/modprobe phram" "$FAKE/out/stderr"
 	expect_prefixed_stderr
 }
 
