@@ -13,6 +13,7 @@ CHECK_BOOT_TARGETS += check-boot-dracut
 BOOT_PKGS += dracut-core dracut-live dmsetup squashfs-tools e2fsprogs systemd udev
 SHELL_SOURCES += hooks/dracut/90memdisk-phram/module-setup.sh \
 	hooks/dracut/90memdisk-phram/memdisk-phram-attach.sh \
+	hooks/dracut/90memdisk-phram/memdisk_phram-errexit.sh \
 	tests/boot/dracut/run
 
 .PHONY: install-udev install-dracut check-boot-dracut
@@ -30,6 +31,8 @@ install-dracut: install-udev
 	chmod 0755 $(DESTDIR)$(DRACUTMODDIR)/90memdisk-phram/module-setup.sh
 	install -m 0755 hooks/dracut/90memdisk-phram/memdisk-phram-attach.sh \
 		$(DESTDIR)$(DRACUTMODDIR)/90memdisk-phram/memdisk-phram-attach.sh
+	install -m 0644 hooks/dracut/90memdisk-phram/memdisk_phram-errexit.sh \
+		$(DESTDIR)$(DRACUTMODDIR)/90memdisk-phram/memdisk_phram-errexit.sh
 
 check-boot-dracut: all
 	tests/boot/dracut/run

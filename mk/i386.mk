@@ -1,5 +1,5 @@
 # mk/i386.mk: the toolkit on 32-bit x86 (issue 8). Included by the top-level
-# Makefile. See README.md, section "32-bit x86".
+# Makefile. See doc/I386.md.
 #
 #   make static-i386      build/i386/memdiskfind.static, klibc-static i386,
 #                         with a private klibc tree (build-aux/klcc-i386)
@@ -38,4 +38,4 @@ check-unit-i386: static-i386 $(B)/test_cli
 	printf '#!/bin/sh\nexec qemu-i386-static "%s" "$$@"\n' "$(CURDIR)/$(I386_B)/memdiskfind.static" \
 		>$(I386_B)/memdiskfind-qemu
 	chmod +x $(I386_B)/memdiskfind-qemu
-	MEMDISKFIND=$(I386_B)/memdiskfind-qemu FIXTURES=$(FIXTURES) $(B)/test_cli
+	MEMDISKFIND=$(I386_B)/memdiskfind-qemu FIXTURES=$(FIXTURES) NFIT_FIXTURES=$(NFIT_FIXTURES) $(B)/test_cli

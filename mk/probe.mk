@@ -16,7 +16,7 @@ BLKID_CFLAGS = $(shell $(PKG_CONFIG) --cflags blkid)
 BLKID_LIBS = $(shell $(PKG_CONFIG) --libs blkid)
 
 PROBE_SRC := memdiskfind/probe/probe.c
-PROBE_CLI_SRC := memdiskfind/probe/probe_main.c memdiskfind/io/physmem.c
+PROBE_CLI_SRC := memdiskfind/probe/probe_main.c memdiskfind/io/physmem.c memdiskfind/io/sysroot.c
 
 BUILD_PKGS += libblkid-dev pkg-config
 CHECK_PKGS += libblkid-dev pkg-config fdisk dosfstools e2fsprogs xorriso isolinux syslinux-common
@@ -28,7 +28,7 @@ CHECK_FAST_TARGETS += check-probe-asan
 CHECK_BOOT_TARGETS += check-boot-probe
 INSTALL_TARGETS += install-probe
 endif
-SHELL_SOURCES += initramfs/memdisk-parts.sh tests/probe/mkimages tests/probe/run tests/probe/run-shell \
+SHELL_SOURCES += tests/probe/mkimages tests/probe/run tests/probe/run-shell \
 	tests/probe/test-parts.sh tests/boot/probe/run tests/boot/probe/guest-init
 
 .PHONY: check-probe check-probe-asan check-probe-shell check-boot-probe install-probe probe-images
@@ -36,9 +36,10 @@ SHELL_SOURCES += initramfs/memdisk-parts.sh tests/probe/mkimages tests/probe/run
 $(B)/memdisk-probe: $(PROBE_SRC) $(PROBE_CLI_SRC) $(CORE_SRC) $(FINDER_HDR) | $(B)
 	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) $(LDFLAGS) -o $@ $(PROBE_SRC) $(PROBE_CLI_SRC) $(CORE_SRC) $(BLKID_LIBS)
 
-$(B)/test_probe: tests/probe/test_probe.c $(PROBE_SRC) memdiskfind/core/phram.c $(FINDER_HDR) | $(B)
-	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) $(LDFLAGS) -o $@ tests/probe/test_probe.c $(PROBE_SRC) memdiskfind/core/phram.c \
-		$(BLKID_LIBS) $(CMOCKA_LIBS)
+$(B)/test_probe: tests/probe/test_probe.c $(PROBE_SRC) memdiskfind/core/phram.c tests/unit/synth.c tests/unit/synth.h \
+		$(FINDER_HDR) | $(B)
+	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ tests/probe/test_probe.c $(PROBE_SRC) \
+		memdiskfind/core/phram.c tests/unit/synth.c $(BLKID_LIBS) $(CMOCKA_LIBS)
 
 # The images (sfdisk, mkfs.vfat, mke2fs -d, xorriso), rebuilt when the
 # builder changes.
@@ -56,7 +57,7 @@ check-probe-asan: $(B)/probe-images/.done
 		$(B)/asan/memdisk-probe $(B)/asan/test_probe
 	tests/probe/run $(B)/asan $(B)/probe-images $(FIXTURES)
 
-# memdisk-parts.sh inside the real memdisk-attach, over the runtime's fake
+# attach/phram-partitions.sh inside the real memdisk-attach, over the runtime's fake
 # kernel, under dash, busybox ash and klibc sh.
 check-probe-shell:
 	tests/probe/run-shell
@@ -67,5 +68,5 @@ check-boot-probe: $(B)/memdisk-probe
 install-probe: $(B)/memdisk-probe
 	install -d $(DESTDIR)$(PKGLIBDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 0755 $(B)/memdisk-probe $(DESTDIR)$(PKGLIBDIR)/memdisk-probe
-	install -m 0644 initramfs/memdisk-parts.sh $(DESTDIR)$(PKGLIBDIR)/memdisk-parts.sh
+	build-aux/stage-runtime -k 'lib?' $(DESTDIR)$(PKGLIBDIR)
 	install -m 0644 memdiskfind/probe/memdisk-probe.1 $(DESTDIR)$(MANDIR)/man1/memdisk-probe.1

@@ -14,6 +14,7 @@
 #   boot_qemu_memdisk LOG TIMEOUT ISO "MEMDISK ARGS" [QEMU ARGS...]
 #   boot_qemu_cdrom LOG TIMEOUT ISO [QEMU ARGS...]
 #   boot_qemu_kernel LOG TIMEOUT KERNEL INITRD APPEND [QEMU ARGS...]
+#   boot_qemu_net LOG TIMEOUT TFTPDIR BOOTFILE NIC [QEMU ARGS...]
 #                                  boot under TCG with a hard timeout; set
 #                                  BOOT_RC (124: timeout) and BOOT_SECONDS
 #   boot_expect LOG REGEX          grep -E on the serial log
@@ -21,8 +22,18 @@
 #                                  print "ok NAME (N.N s)" / "FAIL NAME: ..."
 #   boot_summary                   "N passed, N failed"; non-zero on failure
 #   boot_key STRING|FILE...        content hash, to cache built artifacts
+#   boot_job NAME CMD...           run CMD (which prints result lines) in the
+#                                  background, at most BOOT_JOBS at a time
+#   boot_jobs_collect              wait for them; print and count their
+#                                  lines in start order
+#   boot_bg NAME FUNCTION [ARGS]   run a case in the background, BOOT_JOBS
+#                                  (default 2) at a time
+#   boot_bg_wait                   wait for them, print and count their results
 #
-# Environment: BOOT_MEM (guest MiB, default 1024), BOOT_OUT (work and log
+# Environment: BOOT_INITRAMFS_EXTRA ("SRC:DEST ..." files added to
+# boot_busybox_initramfs's image), BOOT_INITRAMFS_MODINDEX=bin (only the
+# binary module indexes, as real mkinitcpio leaves them), BOOT_MEM (guest
+# MiB, default 1024), BOOT_OUT (work and log
 # directory, default tests/boot/out), BOOT_QEMU (default qemu-system-x86_64),
 # MEMDISK (default /usr/lib/syslinux/memdisk), BOOT_VERBOSE=1 (trace builds).
 
@@ -92,9 +103,11 @@ boot_kernel() {
 }
 
 # _boot_copy_exec FILE ROOT DEST: copy a program to ROOT/DEST with the shared
-# libraries it needs (none for a static binary).
+# libraries it needs (none for a static binary). DEST replaces what is there
+# (e.g. a busybox applet link: never written through).
 _boot_copy_exec() (
 	mkdir -p "$2$(dirname "$3")"
+	rm -f "$2$3"
 	cp -L "$1" "$2$3"
 	chmod 0755 "$2$3"
 	ldd "$1" 2>/dev/null | sed -n 's/.*[[:space:]]\(\/[^[:space:]]*\)[[:space:]](0x.*/\1/p' |
@@ -151,11 +164,10 @@ boot_busybox_initramfs() {
 	for _bi_f in ${BOOT_INITRAMFS_EXTRA:-}; do
 		_bi_extra="$_bi_extra ${_bi_f%%:*}"
 	done
-	# shellcheck disable=SC2086 # $_bi_extra: one file per word
+	# shellcheck disable=SC2086,SC2046 # $_bi_extra, the sources: one file per word
 	_bi_key=$(boot_key v1 "$KVER" "$_bi_init" /bin/busybox "$@" \
 		"finder:$_bi_finder" ${_bi_finder:+"$_bi_finder"} \
-		"$BOOT_TOP/initramfs/memdisk-attach" "$BOOT_TOP/kernel-cmdline/memdisk-cmdline.sh" \
-		"extra:${BOOT_INITRAMFS_EXTRA:-}" $_bi_extra)
+		$(boot_runtime_sources) "extra:${BOOT_INITRAMFS_EXTRA:-}" $_bi_extra "index:${BOOT_INITRAMFS_MODINDEX:-all}")
 	if [ -f "$_bi_out" ] && [ "$(cat "$_bi_out.key" 2>/dev/null)" = "$_bi_key" ]; then
 		return 0
 	fi
@@ -164,7 +176,8 @@ boot_busybox_initramfs() {
 }
 
 _boot_build_initramfs() (
-	set -e
+	# Globs are used below, whatever the caller had (set -f).
+	set -e +f
 	out=$1
 	init=$2
 	finder=$3
@@ -207,19 +220,24 @@ _boot_build_initramfs() (
 			[ -f "$src/$f" ] && cp "$src/$f" "$dst/$f"
 		done
 		depmod -b "$root" "$KVER"
+		# BOOT_INITRAMFS_MODINDEX=bin: keep what real mkinitcpio keeps, the
+		# binary indexes, modules.devname and modules.builtin.modinfo (no
+		# text modules.dep: busybox's modprobe cannot work there).
+		if [ "${BOOT_INITRAMFS_MODINDEX:-all}" = bin ]; then
+			for f in "$dst"/modules.*; do
+				case ${f##*/} in
+				*.bin | modules.devname | modules.builtin.modinfo) ;;
+				*) rm -f "$f" ;;
+				esac
+			done
+		fi
 	fi
 	# The runtime, where the tree has it.
 	lib=$root/usr/lib/memdisk-phram
 	if [ -n "$finder" ]; then
 		_boot_copy_exec "$finder" "$root" /usr/lib/memdisk-phram/memdiskfind
 	fi
-	if [ -f "$BOOT_TOP/initramfs/memdisk-attach" ]; then
-		cp "$BOOT_TOP/initramfs/memdisk-attach" "$lib/memdisk-attach"
-		chmod 0755 "$lib/memdisk-attach"
-	fi
-	if [ -f "$BOOT_TOP/kernel-cmdline/memdisk-cmdline.sh" ]; then
-		cp "$BOOT_TOP/kernel-cmdline/memdisk-cmdline.sh" "$lib/memdisk-cmdline.sh"
-	fi
+	"$BOOT_TOP/build-aux/stage-runtime" -k exec,lib "$lib"
 	# Extra files for tests: "SRC:DEST SRC:DEST" (programs get their libraries).
 	for pair in ${BOOT_INITRAMFS_EXTRA:-}; do
 		_boot_copy_exec "${pair%%:*}" "$root" "${pair#*:}"
@@ -229,6 +247,12 @@ _boot_build_initramfs() (
 	(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) | gzip -1 >"$out.tmp"
 	mv "$out.tmp" "$out"
 )
+
+# boot_runtime_sources: the tree's files of the runtime (memdisk-attach, its
+# parts, the command-line library, the list), for cache keys.
+boot_runtime_sources() {
+	"$BOOT_TOP/build-aux/stage-runtime" -k exec,lib --sources
+}
 
 # boot_isolinux_tree DIR APPEND: isolinux.bin, ldlinux.c32 and an isolinux.cfg
 # (serial console, no prompt) booting /boot/vmlinuz with /boot/initrd.img.
@@ -328,6 +352,22 @@ boot_qemu_kernel() {
 	_boot_qemu "$_bk_log" "$_bk_timeout" -kernel "$_bk_kernel" -initrd "$_bk_initrd" -append "$_bk_append" "$@"
 }
 
+# boot_qemu_net LOG TIMEOUT TFTPDIR BOOTFILE NIC [QEMU ARGS...]: a network
+# boot. NIC is the -device (with its romfile=); slirp's DHCP names BOOTFILE
+# and its TFTP server (inside QEMU: no host socket) serves TFTPDIR. With
+# -nodefaults the NIC is the only bootable device; bootindex makes SeaBIOS
+# boot it.
+boot_qemu_net() {
+	_bn_log=$1
+	_bn_timeout=$2
+	_bn_tftp=$3
+	_bn_file=$4
+	_bn_nic=$5
+	shift 5
+	_boot_qemu "$_bn_log" "$_bn_timeout" -netdev "user,id=net0,tftp=$_bn_tftp,bootfile=$_bn_file" \
+		-device "$_bn_nic,netdev=net0,bootindex=0" "$@"
+}
+
 # boot_expect LOG REGEX: the serial log has a line matching REGEX (serial
 # output ends lines with CR LF: strip the CR first).
 boot_expect() {
@@ -353,4 +393,100 @@ boot_summary() {
 		echo "$BOOT_PASSED passed, $BOOT_FAILED failed"
 	fi
 	[ "$BOOT_FAILED" -eq 0 ]
+}
+
+# Background boots: boot_job NAME CMD... runs CMD with its output in
+# $BOOT_OUT/.jobs/NAME (NAME may contain /); when BOOT_JOBS are running, the
+# oldest is waited for first. boot_jobs_collect prints each job's output in
+# start order and counts its "ok " and "FAIL " lines (a job that printed
+# neither, nor a "measured " line, fails).
+BOOT_JOB_PIDS=
+BOOT_JOB_NAMES=
+boot_job() {
+	_bj_name=$1
+	shift
+	mkdir -p "$(dirname "$BOOT_OUT/.jobs/$_bj_name")"
+	"$@" >"$BOOT_OUT/.jobs/$_bj_name" 2>&1 &
+	BOOT_JOB_PIDS="$BOOT_JOB_PIDS $!"
+	BOOT_JOB_NAMES="$BOOT_JOB_NAMES $_bj_name"
+	# shellcheck disable=SC2086 # one pid per word
+	set -- $BOOT_JOB_PIDS
+	while [ $# -ge "${BOOT_JOBS:-1}" ]; do
+		wait "$1"
+		shift
+	done
+	BOOT_JOB_PIDS=$*
+}
+
+boot_jobs_collect() {
+	for _bj_pid in $BOOT_JOB_PIDS; do
+		wait "$_bj_pid"
+	done
+	for _bj_name in $BOOT_JOB_NAMES; do
+		_bj_f=$BOOT_OUT/.jobs/$_bj_name
+		cat "$_bj_f" 2>/dev/null
+		_bj_ok=$(grep -c '^ok ' "$_bj_f" 2>/dev/null)
+		_bj_fail=$(grep -c '^FAIL ' "$_bj_f" 2>/dev/null)
+		if [ "${_bj_ok:-0}" -eq 0 ] && [ "${_bj_fail:-0}" -eq 0 ] && ! grep -q '^measured ' "$_bj_f" 2>/dev/null; then
+			boot_result "$_bj_name" 1 0.0 "$_bj_f" "the boot job printed no result"
+		else
+			BOOT_PASSED=$((BOOT_PASSED + _bj_ok))
+			BOOT_FAILED=$((BOOT_FAILED + _bj_fail))
+		fi
+		rm -f "$_bj_f"
+	done
+	BOOT_JOB_PIDS=
+	BOOT_JOB_NAMES=
+}
+
+# ---- two boots at a time ------------------------------------------------------
+# boot_bg NAME CMD...: run CMD (a function that ends in boot_result) in a
+# background subshell, with at most BOOT_JOBS (default 2) running at once;
+# its output goes to $BOOT_OUT/.jobs-$$/NAME. boot_bg_wait: wait for all of
+# them, print their output in start order and count their "ok"/"FAIL"
+# lines into BOOT_PASSED/BOOT_FAILED (a subshell's counters are its own).
+_BOOT_BG_PIDS=
+_BOOT_BG_NAMES=
+boot_bg() {
+	_bb_name=$1
+	shift
+	_bb_dir=$BOOT_OUT/.jobs-$$
+	mkdir -p "$_bb_dir"
+	while [ "$(_boot_bg_running)" -ge "${BOOT_JOBS:-2}" ]; do
+		sleep 0.5
+	done
+	("$@") >"$_bb_dir/$_bb_name" 2>&1 </dev/null &
+	_BOOT_BG_PIDS="$_BOOT_BG_PIDS $!"
+	_BOOT_BG_NAMES="$_BOOT_BG_NAMES $_bb_name"
+}
+
+# How many of the started jobs still run.
+_boot_bg_running() {
+	_br_n=0
+	for _br_p in $_BOOT_BG_PIDS; do
+		! kill -0 "$_br_p" 2>/dev/null || _br_n=$((_br_n + 1))
+	done
+	echo "$_br_n"
+}
+
+boot_bg_wait() {
+	for _bw_p in $_BOOT_BG_PIDS; do
+		wait "$_bw_p" || :
+	done
+	_bw_dir=$BOOT_OUT/.jobs-$$
+	for _bw_n in $_BOOT_BG_NAMES; do
+		[ -f "$_bw_dir/$_bw_n" ] || continue
+		cat "$_bw_dir/$_bw_n"
+		_bw_ok=$(grep -c '^ok ' "$_bw_dir/$_bw_n")
+		_bw_fail=$(grep -c '^FAIL ' "$_bw_dir/$_bw_n")
+		if [ "$_bw_ok" -eq 0 ] && [ "$_bw_fail" -eq 0 ]; then
+			echo "FAIL $_bw_n: the job printed no result"
+			_bw_fail=1
+		fi
+		BOOT_PASSED=$((BOOT_PASSED + _bw_ok))
+		BOOT_FAILED=$((BOOT_FAILED + _bw_fail))
+	done
+	rm -rf "$_bw_dir"
+	_BOOT_BG_PIDS=
+	_BOOT_BG_NAMES=
 }

@@ -1,5 +1,5 @@
 # shellcheck shell=sh
-# Tests of initramfs/memdisk-parts.sh, sourced by the real memdisk-attach,
+# Tests of initramfs/attach/phram-partitions.sh, sourced by the real memdisk-attach,
 # against the runtime's fake kernel (tests/shell/lib.sh, tests/shell/stubs)
 # and a stub memdisk-probe. Run under the shell being tested (TEST_SH).
 # SPDX-License-Identifier: GPL-2.0-or-later
@@ -9,11 +9,13 @@
 P1=memdisk_p1,0x7f00000,0xe00000,4096
 P2=memdisk_p2,0x8d00000,0x200000,4096
 
-# memdisk-attach, memdisk-parts.sh and the command-line library side by side
-# (as in an initramfs), and a stub memdisk-probe printing FAKE_PROBE_OUT.
+# memdisk-attach with its parts (phram-partitions.sh among them) and the
+# command-line library side by side (as in an initramfs), and a stub
+# memdisk-probe printing FAKE_PROBE_OUT.
 parts_setup() {
-	mkdir -p "$FAKE/lib"
-	cp "$ATTACH" "$TOP/initramfs/memdisk-parts.sh" "$TOP/kernel-cmdline/memdisk-cmdline.sh" "$FAKE/lib/"
+	copy_runtime "$FAKE/lib"
+	cp "$TOP/initramfs/attach/phram-partitions.sh" "$FAKE/lib/attach/"
+	cp "$TOP/kernel-cmdline/memdisk-cmdline.sh" "$FAKE/lib/"
 	cat >"$FAKE/lib/memdisk-probe" <<'STUB'
 #!/bin/sh
 printf 'memdisk-probe %s\n' "$*" >>"$FAKE/calls"
@@ -172,6 +174,27 @@ t_phram_refuses() {
 	esac
 }
 
+# A partition's block device that never appears without devtmpfs, because
+# mknod fails: that is the cause the message names.
+t_mknod_fails() {
+	parts_setup
+	export FAKE_NODEVTMPFS=1 FAKE_MKNOD_ERR='Read-only file system'
+	echo 'none / rootfs rw 0 0' >"$FAKE/root/proc/mounts"
+	prun --timeout 0.2
+	check rc 2 "$RC"
+	check stderr "memdisk: /dev/mtdblock0 did not appear within the timeout (MTD device mtd0 'memdisk_p1'; without devtmpfs it was to be made by mknod, which failed: mknod: /dev/mtdblock0: Read-only file system)" "$ERR"
+}
+
+# A partition whose phram module is there but will not load: the loader's
+# error, not "phram rejected".
+t_phram_will_not_load() {
+	parts_setup
+	export FAKE_MODULES_BAD=phram
+	prun
+	check rc 2 "$RC"
+	check stderr "memdisk: cannot load kernel module phram: modprobe: ERROR: could not insert 'phram': Exec format error" "$ERR"
+}
+
 run_test parts-split t_split
 run_test parts-probe-beside t_probe_beside
 run_test parts-whole-image t_whole_image
@@ -182,4 +205,6 @@ run_test parts-info t_info
 run_test parts-info-without-blkid t_info_without_blkid
 run_test parts-bad-answer t_bad_answer
 run_test parts-phram-refuses t_phram_refuses
+run_test parts-mknod-fails t_mknod_fails
+run_test parts-phram-will-not-load t_phram_will_not_load
 test_summary

@@ -18,7 +18,11 @@
 # (module load fails with this kernel message), FAKE_PHRAM_PARSEFAIL (phram
 # refuses the value: loads, logs, registers nothing), FAKE_NOBLOCK=1 (no block
 # device ever), FAKE_NODEVTMPFS=1 (sysfs only, no /dev node), FAKE_UNAME_M,
-# FAKE_BLKID, FAKE_MOUNT_ERR.
+# FAKE_BLKID, FAKE_MOUNT_ERR, FAKE_MKNOD_ERR (mknod fails with this message),
+# FAKE_MODPROBE=kmod|busybox (which modprobe the stub acts as),
+# FAKE_MODULES_BAD (modules the kernel refuses: Exec format error).
+# fake_modtree lays out a module tree for insmod and busybox's modprobe;
+# fake_bindir_without CMD... a stub directory without those commands.
 
 : "${TOP:?TOP must point at the source tree}"
 : "${TEST_SH:?TEST_SH must name the shell under test}"
@@ -30,6 +34,7 @@ ATTACH=$TOP/initramfs/memdisk-attach
 unset MEMDISK_SYSROOT MEMDISKFIND MEMDISK_CMDLINE_LIB MEMDISK_TIMEOUT MEMDISK_SETTLE MEMDISK_DEBUG MEMDISK_BINDIR MEMDISK_PROBE
 unset FAKE_FIND_OUT FAKE_FIND_ERR FAKE_FIND_RC FAKE_MODULES FAKE_PHRAM FAKE_PHRAM_SYSFS FAKE_PHRAM_FAIL
 unset FAKE_PHRAM_PARSEFAIL FAKE_NOBLOCK FAKE_NODEVTMPFS FAKE_UNAME_M FAKE_BLKID FAKE_MOUNT_ERR
+unset FAKE_MKNOD_ERR FAKE_MODPROBE FAKE_MODULES_BAD
 
 NL='
 '
@@ -80,6 +85,16 @@ set_cmdline() {
 	printf '%s\n' "$1" >"$FAKE/root/proc/cmdline"
 }
 
+# copy_runtime DIR: memdisk-attach and its parts (DIR/attach/) laid out as in
+# an initramfs; not phram-partitions.sh, which the tests that need it add.
+copy_runtime() {
+	mkdir -p "$1/attach"
+	cp "$ATTACH" "$1/"
+	for _p in "$TOP"/initramfs/attach/*.sh; do
+		[ "${_p##*/}" = phram-partitions.sh ] || cp "$_p" "$1/attach/"
+	done
+}
+
 # The fake kernel's helpers (fk_phram_load, fk_phram_set, fk_block ...), for
 # tests that set up a state before memdisk-attach runs.
 fake_kernel() {
@@ -97,6 +112,69 @@ fake_mtd() {
 		echo "31:$1" >"$FAKE/root/sys/block/mtdblock$1/dev"
 		: >"$FAKE/root/dev/mtdblock$1"
 	fi
+}
+
+# fake_modtree LAYOUT [EXT]: the image's module tree for the fake kernel
+# (6.1.0-fake), holding FAKE_MODULES (default phram mtdblock_ro mtdblock
+# isofs) and what they need, as files named NAME.ko$EXT. LAYOUT: text
+# (modules.dep, as depmod leaves it with the binary indexes), bin (only
+# modules.dep.bin, as mkinitcpio leaves it), none (no index). The .bin is
+# laid out like kmod's: NUL-terminated "path: dependencies" values after a
+# 4-byte priority whose last byte may be printable ('4', ':').
+fake_modtree() {
+	_mt=$FAKE/root/lib/modules/6.1.0-fake
+	_mt_ext=${2:-}
+	mkdir -p "$_mt/kernel/drivers/mtd/devices" "$_mt/kernel/fs/isofs" "$_mt/kernel/drivers/cdrom"
+	: >"$_mt/modules.dep.tmp"
+	_mt_prio=0
+	for _mt_m in ${FAKE_MODULES-phram mtdblock_ro mtdblock isofs}; do
+		case $_mt_m in
+		phram) _mt_line="kernel/drivers/mtd/devices/phram.ko$_mt_ext: kernel/drivers/mtd/mtd.ko$_mt_ext" ;;
+		mtdblock | mtdblock_ro)
+			_mt_line="kernel/drivers/mtd/$_mt_m.ko$_mt_ext: kernel/drivers/mtd/mtd_blkdevs.ko$_mt_ext kernel/drivers/mtd/mtd.ko$_mt_ext"
+			: >"$_mt/kernel/drivers/mtd/mtd_blkdevs.ko$_mt_ext"
+			;;
+		isofs) _mt_line="kernel/fs/isofs/isofs.ko$_mt_ext: kernel/drivers/cdrom/cdrom.ko$_mt_ext" ;;
+		*) continue ;;
+		esac
+		: >"$_mt/${_mt_line%%:*}"
+		for _mt_d in ${_mt_line#*:}; do : >"$_mt/$_mt_d"; done
+		printf '%s\n' "$_mt_line" >>"$_mt/modules.dep.tmp"
+	done
+	case $1 in
+	text | bin)
+		# The binary index: node prefixes and values, NUL-separated.
+		{
+			printf '\127\105\007\120\000\002\000\001kernel\000'
+			while IFS= read -r _mt_line; do
+				_mt_prio=$((_mt_prio + 1))
+				case $_mt_prio in
+				1) printf '\000\000\000\064' ;;
+				2) printf '\000\000\000\072' ;;
+				*) printf '\000\000\001\003' ;;
+				esac
+				printf '%s\000m\000' "$_mt_line"
+			done <"$_mt/modules.dep.tmp"
+		} >"$_mt/modules.dep.bin"
+		;;
+	esac
+	if [ "$1" = text ]; then
+		mv "$_mt/modules.dep.tmp" "$_mt/modules.dep"
+	else
+		rm -f "$_mt/modules.dep.tmp"
+	fi
+}
+
+# fake_bindir_without CMD...: MEMDISK_BINDIR, a copy of the stub directory
+# (links) without those commands.
+fake_bindir_without() {
+	MEMDISK_BINDIR=$FAKE/bin
+	mkdir -p "$MEMDISK_BINDIR"
+	for _bw in "$STUBS"/*; do
+		case " $* " in *" ${_bw##*/} "*) continue ;; esac
+		ln -s "$_bw" "$MEMDISK_BINDIR/${_bw##*/}"
+	done
+	export MEMDISK_BINDIR
 }
 
 run_attach() {

@@ -18,8 +18,24 @@
 # shellcheck source=/dev/null # dracut's library, in the initramfs only
 type getargbool > /dev/null 2>&1 || . /lib/dracut-lib.sh
 
+# dracut-ng's "memdisk" module (cmdline/30, after this hook in such an image)
+# runs `modprobe mtdblock` under `set -e`: with mtdblock_ro loaded that
+# fails (both drivers claim one major) and stops the boot. Load mtdblock
+# first; memdisk-attach then uses the loaded driver. The device is not
+# read-only then, but the live medium is mounted read-only all the same.
+memdisk_phram_theirs() (
+    for _f in "${hookdir:-/var/lib/dracut/hooks}"/cmdline/*-memdisk.sh; do
+        [ -f "$_f" ] && return 0
+    done
+    return 1
+)
+
 memdisk_phram_attach() (
     set --
+    if memdisk_phram_theirs && [ ! -d /sys/module/mtdblock_ro ]; then
+        modprobe mtdblock 2>/dev/null ||
+            warn "memdisk-phram: cannot load mtdblock for dracut's memdisk module"
+    fi
     getargbool 0 rd.memdisk.rw && set -- "$@" --rw
     getargbool 0 rd.memdisk.debug && set -- "$@" --debug
     _timeout=$(getarg rd.memdisk.timeout=) && [ -n "$_timeout" ] && set -- "$@" --timeout "$_timeout"
@@ -47,4 +63,4 @@ if getargbool 1 rd.memdisk; then
 else
     info "memdisk-phram: disabled by rd.memdisk=0"
 fi
-unset -f memdisk_phram_attach
+unset -f memdisk_phram_attach memdisk_phram_theirs

@@ -1,4 +1,4 @@
-# shellcheck shell=sh
+# shellcheck shell=sh disable=SC2034 # MODDIR, FK_ERR: read by the stubs that source this
 # A fake kernel for memdisk-attach's tests: phram, mtdblock and their sysfs
 # files, acted out in a directory tree ($FAKE/root). Sourced by the stub
 # commands; behaviour is chosen by FAKE_* variables (see tests/shell/lib.sh).
@@ -103,4 +103,70 @@ fk_phram_unload() {
 		rm -rf "$fk_d" "${fk_d}ro" "$SYS/block/mtdblock$fk_n" "$DEV/mtdblock$fk_n"
 	done
 	rm -rf "$SYS/module/phram"
+}
+
+# ---- modules ----------------------------------------------------------------
+# The fake kernel's module tree (tests/shell/lib.sh fake_modtree lays it out).
+MODDIR=$FAKE/root/lib/modules/6.1.0-fake
+
+# fk_deps NAME: the modules NAME needs, the last one to load first (as
+# modules.dep lists them).
+fk_deps() {
+	case $1 in
+	phram) echo mtd ;;
+	mtdblock | mtdblock_ro) echo "mtd_blkdevs mtd" ;;
+	mtd_blkdevs) echo mtd ;;
+	isofs) echo cdrom ;;
+	*) echo ;;
+	esac
+}
+
+# fk_load NAME [PARAMS]: what the kernel does when NAME (whose dependencies
+# are loaded) is inserted. 0 loaded; else FK_ERR is the errno text.
+fk_load() {
+	fk_mod=$1
+	shift
+	FK_ERR=
+	case " ${FAKE_MODULES_BAD:-} " in
+	*" $fk_mod "*)
+		FK_ERR="Exec format error"
+		return 1
+		;;
+	esac
+	[ -d "$SYS/module/$fk_mod" ] && return 0
+	case $fk_mod in
+	phram)
+		if [ -n "${FAKE_PHRAM_FAIL:-}" ]; then
+			fk_log "Setting dangerous option phram - tainting kernel"
+			fk_log "phram: $FAKE_PHRAM_FAIL"
+			fk_log "phram: \`${1#phram=}' invalid for parameter \`phram'"
+			FK_ERR="Input/output error"
+			return 1
+		fi
+		fk_phram_load
+		for fk_arg in "$@"; do
+			case $fk_arg in phram=*) fk_phram_set "${fk_arg#phram=}" || : ;; esac
+		done
+		;;
+	mtdblock | mtdblock_ro)
+		if fk_block_loaded; then
+			FK_ERR="Device or resource busy"
+			return 1
+		fi
+		mkdir -p "$SYS/module/$fk_mod"
+		for fk_d in "$SYS"/class/mtd/mtd*; do
+			[ -e "$fk_d/name" ] || continue
+			fk_block "${fk_d##*/mtd}"
+		done
+		;;
+	*) mkdir -p "$SYS/module/$fk_mod" ;;
+	esac
+	return 0
+}
+
+fk_unload() {
+	case $1 in
+	phram) fk_phram_unload ;;
+	*) rm -rf "$SYS/module/$1" ;;
+	esac
 }
