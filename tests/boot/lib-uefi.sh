@@ -18,8 +18,11 @@
 #                                 EFI/BOOT/BOOTX64.EFI and the named files
 #   uefi_mkiso DIR OUT.iso LABEL  ISO with an El Torito EFI image (and
 #                                 isolinux when DIR/isolinux exists)
-#   uefi_mkdisk OUT.img ESPDIR DATADIR LABEL
-#                                 GPT disk: ESP (FAT) + a FAT data partition
+#   uefi_mkdisk OUT.img ESPDIR DATA LABEL
+#                                 GPT disk: ESP (FAT) + a data partition (a
+#                                 FAT file system labelled LABEL holding the
+#                                 directory DATA, or the file system image
+#                                 DATA as it is)
 #   uefi_qemu_http LOG TIMEOUT ROOT VARS [QEMU ARGS...]
 #                                 HTTP Boot from ROOT (served at
 #                                 http://10.0.2.100/) under TCG
@@ -204,10 +207,11 @@ uefi_mkiso() (
 	mv "$out.tmp" "$out"
 )
 
-# uefi_mkdisk OUT.img ESPDIR DATADIR LABEL: a GPT disk image with an EFI
-# system partition (GRUB + ESPDIR's files) and a FAT data partition labelled
-# LABEL holding DATADIR's files. No loop devices: the file systems are built
-# as files and copied into place.
+# uefi_mkdisk OUT.img ESPDIR DATA LABEL: a GPT disk image with an EFI system
+# partition (GRUB + ESPDIR's files) and a data partition named LABEL: a FAT
+# file system labelled LABEL holding the directory DATA's files, or the file
+# system image DATA. No loop devices: the file systems are built as files
+# and copied into place.
 uefi_mkdisk() (
 	set -e
 	out=$1
@@ -219,12 +223,16 @@ uefi_mkdisk() (
 	done
 	# shellcheck disable=SC2086 # one pair per word
 	uefi_efi_image "$tmp/esp.img" $pairs
-	kib=$(du -sk "$3" | cut -f1)
-	kib=$((kib + kib / 8 + 1024))
-	_uefi_fat "$tmp/data.img" "$kib" "$4"
-	for f in "$3"/*; do
-		mcopy -s -i "$tmp/data.img" "$f" ::
-	done
+	if [ -f "$3" ]; then
+		cp "$3" "$tmp/data.img"
+	else
+		kib=$(du -sk "$3" | cut -f1)
+		kib=$((kib + kib / 8 + 1024))
+		_uefi_fat "$tmp/data.img" "$kib" "$4"
+		for f in "$3"/*; do
+			mcopy -s -i "$tmp/data.img" "$f" ::
+		done
+	fi
 	# Partitions start on MiB boundaries; the backup GPT needs 33 sectors.
 	esp_sec=$(($(stat -c %s "$tmp/esp.img") / 512))
 	data_sec=$(($(stat -c %s "$tmp/data.img") / 512))
