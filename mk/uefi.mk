@@ -8,7 +8,7 @@
 BOOT_PKGS += ovmf grub-efi-amd64-bin grub-common mtools dosfstools fdisk xxd
 CHECK_FAST_TARGETS += check-uefi-harness
 SHELL_SOURCES += tests/boot/lib-uefi.sh tests/boot/uefi/http-serve tests/boot/uefi/nfit-guest-init \
-	tests/boot/uefi/dump-nfit tests/boot/uefi/test-harness initramfs/attach/find-nfit.sh initramfs/attach/backend-pmem.sh
+	tests/boot/uefi/dump-nfit tests/boot/uefi/test-harness
 
 .PHONY: check-uefi-harness nfit-dumps
 
