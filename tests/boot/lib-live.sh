@@ -65,6 +65,8 @@ live_root() (
 # /run/initramfs/live, live-boot /run/live/medium, casper /cdrom) or, for a
 # plain root, the root itself; disk: the whole disk it is on; size, sha256:
 # of that whole disk; memdisk: where /dev/memdisk points (our udev rule).
+# Then one "MDP-LIVE-LINK NAME -> DEVICE" line per /dev/disk/by-label link
+# and /dev/memdisk* link.
 live_proof_init() {
 	cat >"$1" <<'INIT'
 #!/bin/sh
@@ -87,7 +89,9 @@ size=$(($(cat "/sys/class/block/$disk/size" 2>/dev/null || echo 0) * 512))
 sum=$(sha256sum <"/dev/$disk" 2>/dev/null)
 link=$(readlink -f /dev/memdisk 2>/dev/null)
 echo "MDP-LIVE token=$(cat /etc/mdp-token) medium=$dev disk=/dev/$disk ro=$ro size=$size sha256=${sum%% *} memdisk=${link:-none}"
-ls -l /dev/disk/by-label/ 2>/dev/null | sed -n 's/.* \([^ ]* -> [^ ]*\)$/MDP-LIVE-LINK \1/p'
+for l in /dev/disk/by-label/* /dev/memdisk*; do
+	[ -L "$l" ] && echo "MDP-LIVE-LINK ${l#/dev/} -> $(readlink -f "$l")"
+done
 poweroff -f
 sleep 30
 INIT

@@ -18,7 +18,7 @@
 #                                 EFI/BOOT/BOOTX64.EFI and the named files
 #   uefi_mkiso DIR OUT.iso LABEL  ISO with an El Torito EFI image (and
 #                                 isolinux when DIR/isolinux exists)
-#   uefi_mkdisk OUT.img ESPDIR DATA LABEL
+#   uefi_mkdisk OUT.img ESPDIR DATA LABEL [odd|even]
 #                                 GPT disk: ESP (FAT) + a data partition (a
 #                                 FAT file system labelled LABEL holding the
 #                                 directory DATA, or the file system image
@@ -207,7 +207,7 @@ uefi_mkiso() (
 	mv "$out.tmp" "$out"
 )
 
-# uefi_mkdisk OUT.img ESPDIR DATA LABEL: a GPT disk image with an EFI system
+# uefi_mkdisk OUT.img ESPDIR DATA LABEL [PARITY]: a GPT disk image with an EFI system
 # partition (GRUB + ESPDIR's files) and a data partition named LABEL: a FAT
 # file system labelled LABEL holding the directory DATA's files, or the file
 # system image DATA. No loop devices: the file systems are built as files
@@ -238,6 +238,12 @@ uefi_mkdisk() (
 	data_sec=$(($(stat -c %s "$tmp/data.img") / 512))
 	start2=$((2048 + (esp_sec + 2047) / 2048 * 2048))
 	total=$((start2 + (data_sec + 2047) / 2048 * 2048 + 2048))
+	# PARITY: an odd or even number of 512-byte sectors, made before the
+	# partition table so that the backup GPT sits at the real end.
+	case "${5:-}" in
+	odd) [ $((total % 2)) = 1 ] || total=$((total + 1)) ;;
+	even) [ $((total % 2)) = 0 ] || total=$((total + 1)) ;;
+	esac
 	rm -f "$out.tmp"
 	truncate -s $((total * 512)) "$out.tmp"
 	sfdisk --quiet "$out.tmp" >&2 <<EOF
