@@ -16,7 +16,7 @@ SHELL_SOURCES += tests/boot/lib-uefi.sh tests/boot/lib-live.sh tests/boot/lib-mk
 # Two groups, so that build-aux/run-groups can run them in its two lanes
 # (each boots one guest at a time); the generator group is the longest of
 # all, so it is queued first.
-UEFI_RUNTIME_CASES := rt-cd-odd rt-cd-even rt-disk-gpt rt-disabled rt-no-ramdisk rt-nvdimm
+UEFI_RUNTIME_CASES := rt-cd-odd rt-cd-even rt-disk-gpt rt-disabled rt-no-ramdisk rt-nvdimm rt-secureboot
 UEFI_GENERATOR_CASES := dracut-cdlabel-odd dracut-cdlabel-even dracut-disk-label liveboot-even \
 	liveboot-odd-removable archiso-label-even archiso-uuid-odd
 CHECK_BOOT_TARGETS := check-boot-uefi-generators $(CHECK_BOOT_TARGETS) check-boot-uefi-runtime

@@ -13,7 +13,10 @@
 #                                 that finds /boot/grub/memdisk-uefi.cfg on any
 #                                 disk and runs it (cached)
 #   uefi_grub_cfg DIR APPEND      DIR/boot/grub/memdisk-uefi.cfg booting
-#                                 /boot/vmlinuz + /boot/initrd.img
+#                                 /boot/vmlinuz + /boot/initrd.img (and
+#                                 what Debian's signed GRUB looks for)
+#   uefi_signed_loaders           UEFI_SHIM, UEFI_SIGNED_GRUB: Debian's
+#                                 signed shim and GRUB (cached download)
 #   uefi_efi_image OUT FILE...    FAT image (El Torito EFI / ESP) with
 #                                 EFI/BOOT/BOOTX64.EFI and the named files
 #   uefi_mkiso DIR OUT.iso LABEL  ISO with an El Torito EFI image (and
@@ -30,7 +33,9 @@
 #                                 UEFI boot of a plain virtual disk
 #
 # Environment: UEFI_CODE, UEFI_VARS_TEMPLATE (firmware files), UEFI_MACHINE
-# (default q35,accel=tcg), BOOT_OUT (see lib.sh).
+# (default q35,accel=tcg), UEFI_SECURE=1 (Secure Boot: OVMF's secboot build
+# with Microsoft's keys, SMM, and images that boot through Debian's signed
+# shim and GRUB), BOOT_OUT (see lib.sh).
 
 UEFI_LIBDIR=$BOOT_LIBDIR/uefi
 UEFI_HOST=10.0.2.100
@@ -40,9 +45,18 @@ UEFI_OUT=$BOOT_OUT/uefi-lib
 mkdir -p "$UEFI_OUT"
 
 # uefi_firmware: the 4 MiB OVMF build (it holds RamDiskDxe and HttpBootDxe).
+# With UEFI_SECURE=1: the Secure Boot build (it needs SMM) and the variable
+# store with Microsoft's keys enrolled and Secure Boot on.
+_UEFI_CODE_GIVEN=${UEFI_CODE:-}
+_UEFI_VARS_GIVEN=${UEFI_VARS_TEMPLATE:-}
 uefi_firmware() {
-	UEFI_CODE=${UEFI_CODE:-/usr/share/OVMF/OVMF_CODE_4M.fd}
-	UEFI_VARS_TEMPLATE=${UEFI_VARS_TEMPLATE:-/usr/share/OVMF/OVMF_VARS_4M.fd}
+	if [ "${UEFI_SECURE:-0}" = 1 ]; then
+		UEFI_CODE=${_UEFI_CODE_GIVEN:-/usr/share/OVMF/OVMF_CODE_4M.secboot.fd}
+		UEFI_VARS_TEMPLATE=${_UEFI_VARS_GIVEN:-/usr/share/OVMF/OVMF_VARS_4M.ms.fd}
+	else
+		UEFI_CODE=${_UEFI_CODE_GIVEN:-/usr/share/OVMF/OVMF_CODE_4M.fd}
+		UEFI_VARS_TEMPLATE=${_UEFI_VARS_GIVEN:-/usr/share/OVMF/OVMF_VARS_4M.fd}
+	fi
 	[ -f "$UEFI_CODE" ] || boot_die "no $UEFI_CODE (apt-get install ovmf)"
 	[ -f "$UEFI_VARS_TEMPLATE" ] || boot_die "no $UEFI_VARS_TEMPLATE (apt-get install ovmf)"
 }
@@ -144,9 +158,18 @@ EOF
 	mv "$UEFI_GRUB_EFI.tmp" "$UEFI_GRUB_EFI"
 }
 
-# uefi_grub_cfg DIR APPEND: the per-image GRUB configuration.
+# uefi_grub_cfg DIR APPEND: the per-image GRUB configuration. Debian's signed
+# GRUB finds its medium by /.disk/info and reads /boot/grub/grub.cfg: both
+# are written too, for the Secure Boot images.
 uefi_grub_cfg() {
-	mkdir -p "$1/boot/grub"
+	mkdir -p "$1/boot/grub" "$1/.disk"
+	echo "memdisk-phram test image" >"$1/.disk/info"
+	cat >"$1/boot/grub/grub.cfg" <<'EOF'
+serial --unit=0 --speed=115200
+terminal_input serial console
+terminal_output serial console
+source /boot/grub/memdisk-uefi.cfg
+EOF
 	cat >"$1/boot/grub/memdisk-uefi.cfg" <<EOF
 set timeout=0
 echo "memdisk-uefi: booting from \$root"
@@ -156,21 +179,51 @@ boot
 EOF
 }
 
+# uefi_signed_loaders: UEFI_SHIM, UEFI_SIGNED_GRUB: Debian's shim (signed by
+# Microsoft) and its monolithic GRUB for CDs (signed by Debian), unpacked
+# from the archive into the cache (never installed on the host).
+uefi_signed_loaders() {
+	_us_cache=${MEMDISK_CACHE:-$BOOT_LIBDIR/cache}/uefi-signed
+	mkdir -p "$_us_cache"
+	UEFI_SHIM=$_us_cache/root/usr/lib/shim/shimx64.efi.signed
+	UEFI_SIGNED_GRUB=$_us_cache/root/usr/lib/grub/x86_64-efi-signed/gcdx64.efi.signed
+	(
+		exec 9>"$_us_cache/.lock"
+		flock 9
+		[ -f "$UEFI_SHIM" ] && [ -f "$UEFI_SIGNED_GRUB" ] && exit 0
+		rm -rf "$_us_cache/root" "$_us_cache/debs"
+		mkdir -p "$_us_cache/debs"
+		(cd "$_us_cache/debs" && apt-get download -q shim-signed grub-efi-amd64-signed >&2) || exit 1
+		for _us_deb in "$_us_cache"/debs/*.deb; do
+			dpkg -x "$_us_deb" "$_us_cache/root" || exit 1
+		done
+		rm -rf "$_us_cache/debs"
+	) || boot_die "cannot fetch Debian's signed shim and GRUB (apt-get download shim-signed grub-efi-amd64-signed)"
+}
+
 # uefi_efi_image OUT [SRC:DEST...]: a FAT image with EFI/BOOT/BOOTX64.EFI
-# (standalone GRUB) and the extra files, sized to fit.
+# (standalone GRUB; with UEFI_SECURE=1 Debian's signed shim, which starts the
+# signed GRUB beside it as grubx64.efi) and the extra files, sized to fit.
 uefi_efi_image() (
 	set -e
 	out=$1
 	shift
-	uefi_grub_efi
-	kib=$(($(stat -c %s "$UEFI_GRUB_EFI") / 1024))
+	if [ "${UEFI_SECURE:-0}" = 1 ]; then
+		uefi_signed_loaders
+		set -- "$UEFI_SIGNED_GRUB:EFI/BOOT/grubx64.efi" "$@"
+		loader=$UEFI_SHIM
+	else
+		uefi_grub_efi
+		loader=$UEFI_GRUB_EFI
+	fi
+	kib=$(($(stat -c %s "$loader") / 1024))
 	for pair in "$@"; do
 		kib=$((kib + $(stat -c %s "${pair%%:*}") / 1024 + 4))
 	done
 	kib=$((kib + kib / 8 + 512))
 	_uefi_fat "$out" "$kib" EFIBOOT
 	mmd -i "$out" ::EFI ::EFI/BOOT
-	mcopy -i "$out" "$UEFI_GRUB_EFI" ::EFI/BOOT/BOOTX64.EFI
+	mcopy -i "$out" "$loader" ::EFI/BOOT/BOOTX64.EFI
 	for pair in "$@"; do
 		dest=${pair#*:}
 		# Parent directories first (mmd fails on existing ones: ignore).
@@ -261,7 +314,13 @@ EOF
 _uefi_qemu() {
 	uefi_firmware
 	_uq_machine=${BOOT_MACHINE-}
-	BOOT_MACHINE=${UEFI_MACHINE:-q35,accel=tcg}
+	if [ "${UEFI_SECURE:-0}" = 1 ]; then
+		# SMM, and the variable store writable from SMM only.
+		BOOT_MACHINE=${UEFI_MACHINE:-q35,accel=tcg,smm=on}
+		set -- "$@" -global driver=cfi.pflash01,property=secure,value=on
+	else
+		BOOT_MACHINE=${UEFI_MACHINE:-q35,accel=tcg}
+	fi
 	_boot_qemu "$@" -drive "if=pflash,format=raw,unit=0,readonly=on,file=$UEFI_CODE"
 	BOOT_MACHINE=$_uq_machine
 }
