@@ -97,6 +97,10 @@ uefi_vars() {
 	[ -f "$UEFI_VARS" ] && return 0
 	_uv_dir=$(mktemp -d "$UEFI_OUT/vars.XXXXXX")
 	_uv_opt=$(uefi_load_option "$1" "memdisk-phram HTTP Boot")
+	if [ "${UEFI_SECURE:-0}" = 1 ]; then
+		_uefi_vars_linux "$1" "$_uv_key" "$_uv_dir" "$_uv_opt"
+		return
+	fi
 	# The shell echoes each line; the marker proves it ran to the end.
 	cat >"$_uv_dir/startup.nsh" <<EOF
 setvar Boot0100 -guid $UEFI_GLOBAL_GUID -bs -rt -nv =H$_uv_opt
@@ -125,6 +129,39 @@ EOF
 	cp "$_uv_dir/serial.log" "$BOOT_OUT/failed/uefi-vars-$_uv_key.log" 2>/dev/null
 	rm -rf "$_uv_dir"
 	boot_die "creating the boot entry failed (qemu rc $BOOT_RC), log: $BOOT_OUT/failed/uefi-vars-$_uv_key.log"
+}
+
+# _uefi_vars_linux URL KEY DIR HEX: the same under Secure Boot, where the
+# firmware refuses its own unsigned shell: a boot of Debian's signed shim,
+# GRUB and kernel from a disk writes the entry through efivarfs
+# (tests/boot/uefi/vars-guest-init).
+_uefi_vars_linux() {
+	[ -n "${KDIR:-}" ] || boot_kernel "${BOOT_SERIES:-6.1}"
+	printf '%s\n' "$4" >"$3/boot0100.hex"
+	mkdir -p "$3/esp/boot" "$3/data"
+	if ! BOOT_INITRAMFS_EXTRA="$3/boot0100.hex:/vars/boot0100.hex" \
+		boot_busybox_initramfs "$3/esp/boot/initrd.img" "$UEFI_LIBDIR/vars-guest-init" efivarfs >"$3/build.log" 2>&1 ||
+		! cp "$VMLINUZ" "$3/esp/boot/vmlinuz" ||
+		! uefi_grub_cfg "$3/esp" "console=ttyS0,115200 panic=1" ||
+		! uefi_mkdisk "$3/disk.img" "$3/esp" "$3/data" MDP_VARS >>"$3/build.log" 2>&1 ||
+		! cp "$UEFI_VARS_TEMPLATE" "$3/vars.fd"; then
+		mkdir -p "$BOOT_OUT/failed"
+		cp "$3/build.log" "$BOOT_OUT/failed/uefi-vars-$2.build" 2>/dev/null
+		rm -rf "$3"
+		boot_die "cannot build the boot-entry disk, log: $BOOT_OUT/failed/uefi-vars-$2.build"
+	fi
+	boot_log "creating the OVMF boot entry for $1 under Secure Boot, from Linux (one-time, cached)"
+	uefi_qemu_disk "$3/serial.log" "${UEFI_VARS_TIMEOUT:-300}" "$3/disk.img" \
+		-drive "if=pflash,format=raw,unit=1,file=$3/vars.fd"
+	if [ "$BOOT_RC" -eq 0 ] && boot_expect "$3/serial.log" "^MEMDISK-VARS-OK"; then
+		mv "$3/vars.fd" "$UEFI_VARS"
+		rm -rf "$3"
+		return 0
+	fi
+	mkdir -p "$BOOT_OUT/failed"
+	cp "$3/serial.log" "$BOOT_OUT/failed/uefi-vars-$2.log" 2>/dev/null
+	rm -rf "$3"
+	boot_die "creating the boot entry failed (qemu rc $BOOT_RC), log: $BOOT_OUT/failed/uefi-vars-$2.log"
 }
 
 # uefi_grub_efi: UEFI_GRUB_EFI, GRUB for x86_64-efi with its modules built
