@@ -53,6 +53,7 @@ t_nfit_cd() {
 
 t_nfit_info() {
 	uefi_setup
+	# shellcheck disable=SC2089,SC2090 # blkid prints the quotes
 	export FAKE_BLKID='LABEL="MDP_LIVE" UUID="2024-01-01-00-00-00-00" TYPE="iso9660"'
 	run_attach --info
 	check rc 0 "$RC"
@@ -84,6 +85,23 @@ MEMDISK_KIND=disk" FAKE_ND_RANGES=0x3d112000:17826304
 	case "$(cat "$FAKE/calls")" in
 	*memdisk-probe* | *phram*) check calls 'no memdisk-probe, no phram' "$(cat "$FAKE/calls")" ;;
 	esac
+}
+
+t_nfit_disk_mount() {
+	# --mount on a partitioned disk image: one line naming the partitions.
+	uefi_setup
+	# shellcheck disable=SC2089,SC2090 # blkid prints the quotes
+	export FAKE_NFIT_OUT="MEMDISK_START=0x3d112000
+MEMDISK_SIZE=0x1100200
+MEMDISK_SOURCE=nfit
+MEMDISK_KIND=disk" FAKE_ND_RANGES=0x3d112000:17826304 FAKE_BLKID='PTTYPE="gpt"'
+	fake_kernel
+	fk_nfit_load
+	fk_pmem_load
+	mkdir -p "$FAKE/root/sys/block/pmem0/pmem0p1" "$FAKE/root/sys/block/pmem0/pmem0p2"
+	run_attach --mount "$FAKE/mnt"
+	check rc 2 "$RC"
+	check stderr "memdisk: cannot mount /dev/pmem0 on $FAKE/mnt: it is a partitioned disk image; mount one of its partitions: /dev/pmem0p1 /dev/pmem0p2" "$ERR"
 }
 
 t_nfit_rw() {
@@ -315,6 +333,7 @@ t_bios_untouched() {
 run_test nfit/cd t_nfit_cd
 run_test nfit/info t_nfit_info
 run_test nfit/disk t_nfit_disk
+run_test nfit/disk-mount-partitioned t_nfit_disk_mount
 run_test nfit/rw t_nfit_rw
 run_test nfit/reuse-udev t_nfit_reuse_udev
 run_test nfit/again t_nfit_again
