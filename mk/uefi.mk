@@ -11,7 +11,7 @@ CHECK_FAST_TARGETS += check-uefi-harness
 SHELL_SOURCES += tests/boot/lib-uefi.sh tests/boot/lib-live.sh tests/boot/lib-mkinitcpio.sh \
 	tests/boot/uefi/http-serve tests/boot/uefi/nfit-guest-init tests/boot/uefi/guest-init tests/boot/uefi/vars-guest-init \
 	tests/boot/uefi/dump-nfit tests/boot/uefi/test-harness tests/boot/uefi/run \
-	tests/bench/uefi/run tests/bench/uefi/guest-init
+	tests/boot/uefi/demo tests/bench/uefi/run tests/bench/uefi/guest-init
 
 # Two groups, so that build-aux/run-groups can run them in its two lanes
 # (each boots one guest at a time); the generator group is the longest of
@@ -22,7 +22,7 @@ UEFI_GENERATOR_CASES := dracut-cdlabel-odd dracut-cdlabel-even dracut-disk-label
 CHECK_BOOT_TARGETS := check-boot-uefi-generators $(CHECK_BOOT_TARGETS) check-boot-uefi-runtime
 
 .PHONY: check-uefi-harness check-boot-uefi check-boot-uefi-runtime check-boot-uefi-generators \
-	nfit-dumps bench-uefi
+	nfit-dumps bench-uefi demo-uefi
 
 # The HTTP responder and the boot-entry encoding, on the host (no QEMU).
 check-uefi-harness:
@@ -46,3 +46,7 @@ nfit-dumps: deps-boot
 # bench runs it through tests/bench/run).
 bench-uefi: deps-boot all
 	tests/bench/uefi/run
+
+# make demo, for UEFI: one HTTP Boot of an ISO, narrated from its serial log.
+demo-uefi: deps-boot all
+	tests/boot/uefi/demo

@@ -86,7 +86,8 @@ if [ -e "/sys/class/block/$blk/partition" ]; then
 fi
 ro=$(cat "/sys/class/block/$blk/ro" 2>/dev/null)
 size=$(($(cat "/sys/class/block/$disk/size" 2>/dev/null || echo 0) * 512))
-sum=$(sha256sum <"/dev/$disk" 2>/dev/null)
+# O_DIRECT: past the page cache, which the mounted medium shares.
+sum=$(dd if="/dev/$disk" bs=1M iflag=direct 2>/dev/null | sha256sum)
 link=$(readlink -f /dev/memdisk 2>/dev/null)
 echo "MDP-LIVE token=$(cat /etc/mdp-token) medium=$dev disk=/dev/$disk ro=$ro size=$size sha256=${sum%% *} memdisk=${link:-none}"
 for l in /dev/disk/by-label/* /dev/memdisk*; do
