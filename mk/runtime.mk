@@ -7,7 +7,7 @@
 RUNTIME_PARTS := $(wildcard initramfs/attach/*.sh)
 RUNTIME_SHELL := initramfs/memdisk-attach $(RUNTIME_PARTS) kernel-cmdline/memdisk-cmdline.sh build-aux/stage-runtime \
 	tests/shell/run tests/shell/lib.sh tests/shell/test-cmdline.sh tests/shell/test-attach.sh tests/shell/test-parts.sh \
-	tests/shell/test-modules.sh \
+	tests/shell/test-modules.sh tests/shell/test-nfit.sh \
 	tests/shell/stubs/fake-kernel.sh tests/shell/stubs/memdiskfind tests/shell/stubs/modprobe \
 	tests/shell/stubs/insmod tests/shell/stubs/rmmod \
 	tests/shell/stubs/dmesg tests/shell/stubs/uname tests/shell/stubs/blkid tests/shell/stubs/mount \

@@ -2,21 +2,54 @@
 # find.sh: where the RAM disk is (sourced by memdisk-attach).
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-#   md_find   sets MD_START, MD_LEN (decimal bytes) and MD_ES (phram erase
-#             size, '' when unknown). Returns 0 found, 1 none, 2 cannot tell
-#             (MD_ERR says why).
+#   md_find   sets MD_START, MD_LEN (decimal bytes), MD_ES (phram erase
+#             size, '' when unknown), MD_SOURCE (cmdline, nfit or mbft) and
+#             MD_KIND (cd or disk for an NFIT RAM disk; '' otherwise, until
+#             md_mbft_kind asks the finder about a MEMDISK image).
+#             Returns 0 found, 1 none, 2 cannot tell (MD_ERR says why).
 #
 # One function per source, tried in order: the range given on the kernel
-# command line (rd.memdisk.phram=), then MEMDISK's tables in low memory
-# (through memdiskfind).
+# command line (rd.memdisk.phram=), then a UEFI firmware's RAM disk in the
+# ACPI NFIT (find-nfit.sh), then MEMDISK's tables in low memory (through
+# memdiskfind).
 
 md_find() {
-	MD_ES=
+	MD_ES='' MD_SOURCE='' MD_KIND=''
 	if [ -n "$MEMDISK_OPT_PHRAM" ]; then
+		MD_SOURCE=cmdline
 		md_find_cmdline
 		return
 	fi
+	md_find_nfit
+	_found=$?
+	[ "$_found" = 1 ] || return "$_found"
+	# MEMDISK is a BIOS program: a UEFI boot has no mBFT to look for (and
+	# /dev/mem may be locked down there).
+	if [ -d "$SYS/firmware/efi" ]; then
+		md_debug "UEFI boot: no MEMDISK to look for"
+		return 1
+	fi
+	MD_SOURCE=mbft MD_KIND=''
 	md_find_mbft
+}
+
+# MD_KIND of a MEMDISK image (for --info only: one more finder run): our
+# memdiskfind --shell says (MEMDISK_KIND, or the sector size); syslinux's
+# does not, and the kind stays ''.
+md_mbft_kind() {
+	[ -n "${MD_FINDER:-}" ] || return 0
+	_out=$("$MD_FINDER" --shell 2>/dev/null) || return 0
+	set -f
+	# One assignment per line; globbing is off.
+	# shellcheck disable=SC2086
+	for _l in $_out; do
+		case $_l in
+		MEMDISK_KIND=cd | MEMDISK_KIND=disk) MD_KIND=${_l#*=} ;;
+		MEMDISK_SECTOR_SIZE=2048) [ -n "$MD_KIND" ] || MD_KIND='cd' ;;
+		MEMDISK_SECTOR_SIZE=512) [ -n "$MD_KIND" ] || MD_KIND=disk ;;
+		esac
+	done
+	set +f
 }
 
 # rd.memdisk.phram=START,LEN: no scan at all (e.g. /dev/mem locked down).

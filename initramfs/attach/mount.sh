@@ -4,10 +4,20 @@
 #
 #   md_mount   mounts MD_DEVNODE read-only on MD_MOUNT as MD_FSTYPE (iso9660
 #              when unknown), loading the file system's module if needed;
-#              does nothing when it is mounted there already
+#              does nothing when it is mounted there already; a disk
+#              the kernel partitioned (pmemNpM) and that holds no file
+#              system itself is refused in one line naming its partitions
 
 md_mount() {
 	_fs=${MD_FSTYPE:-iso9660}
+	if [ -z "$MD_FSTYPE" ]; then
+		_parts=
+		for _p in "$SYS/block/${MD_DEV##*/}/${MD_DEV##*/}"p*; do
+			[ -d "$_p" ] && _parts="$_parts /dev/${_p##*/}"
+		done
+		[ -z "$_parts" ] ||
+			md_fail "cannot mount $MD_DEV on $MD_MOUNT: it is a partitioned disk image; mount one of its partitions:$_parts"
+	fi
 	# Already mounted there (by an earlier call)? Then there is nothing to do.
 	if [ -r "$PROC/mounts" ]; then
 		while read -r _src _dir _; do

@@ -5,7 +5,8 @@
 #   md_report   the device path; with --info, shell assignments instead:
 #               MEMDISK_DEVICE MEMDISK_MTD MEMDISK_START MEMDISK_SIZE
 #               MEMDISK_FSTYPE MEMDISK_LABEL MEMDISK_UUID MEMDISK_REUSED
-#               (values single-quoted)
+#               MEMDISK_SOURCE (mbft, nfit or cmdline) MEMDISK_KIND (cd, disk
+#               or '') MEMDISK_BACKEND (phram or pmem) (values single-quoted)
 
 md_report() {
 	if [ "$MD_INFO" != 1 ]; then
@@ -18,6 +19,7 @@ md_report() {
 		MD_LEN=''
 		[ ! -r "$SYS/class/mtd/$MD_MTD/size" ] || read -r MD_LEN <"$SYS/class/mtd/$MD_MTD/size"
 	fi
+	[ "${MD_SOURCE:-}" != mbft ] || [ -n "${MD_KIND:-}" ] || md_mbft_kind
 	_start='' _size=''
 	[ -z "${MD_START:-}" ] || _start=$(printf '0x%x' "$MD_START")
 	[ -z "${MD_LEN:-}" ] || _size=$(printf '0x%x' "$MD_LEN")
@@ -29,4 +31,7 @@ md_report() {
 	printf 'MEMDISK_LABEL=%s\n' "$(md_quote "$MD_LABEL")"
 	printf 'MEMDISK_UUID=%s\n' "$(md_quote "$MD_UUID")"
 	printf 'MEMDISK_REUSED=%s\n' "$MD_REUSED"
+	printf 'MEMDISK_SOURCE=%s\n' "$(md_quote "${MD_SOURCE:-}")"
+	printf 'MEMDISK_KIND=%s\n' "$(md_quote "${MD_KIND:-}")"
+	printf 'MEMDISK_BACKEND=%s\n' "$(md_quote "${MD_BACKEND:-}")"
 }

@@ -35,7 +35,8 @@
 # binary module indexes, as real mkinitcpio leaves them), BOOT_MEM (guest
 # MiB, default 1024), BOOT_OUT (work and log
 # directory, default tests/boot/out), BOOT_QEMU (default qemu-system-x86_64),
-# MEMDISK (default /usr/lib/syslinux/memdisk), BOOT_VERBOSE=1 (trace builds).
+# MEMDISK (default /usr/lib/syslinux/memdisk), BOOT_VERBOSE=1 (trace builds),
+# BOOT_MACHINE (QEMU -machine, default pc,accel=tcg,graphics=off).
 
 # The tree's top: BOOT_TOP, else the first parent of the calling script (then
 # of the working directory) that holds tests/boot/lib.sh.
@@ -307,9 +308,11 @@ _boot_qemu() {
 	shift 2
 	mkdir -p "$(dirname "$_bq_log")"
 	: >"$_bq_log"
+	# The command line, for the record (and for reproducing a failure).
+	printf '%s\n' "$BOOT_QEMU -machine ${BOOT_MACHINE:-pc,accel=tcg,graphics=off} -nodefaults -m ${BOOT_MEM:-1024} $*" >"$_bq_log.cmd"
 	_bq_start=$(boot_now)
 	BOOT_RC=0
-	timeout --kill-after=5 "$_bq_timeout" "$BOOT_QEMU" -machine pc,accel=tcg,graphics=off -nodefaults \
+	timeout --kill-after=5 "$_bq_timeout" "$BOOT_QEMU" -machine "${BOOT_MACHINE:-pc,accel=tcg,graphics=off}" -nodefaults \
 		-m "${BOOT_MEM:-1024}" -display none -no-reboot -monitor none \
 		-serial "file:$_bq_log" "$@" </dev/null >"$_bq_log.qemu" 2>&1 || BOOT_RC=$?
 	BOOT_SECONDS=$(boot_elapsed "$_bq_start")

@@ -397,6 +397,10 @@ t_info() {
 	# Quotes inside the value are the point: blkid prints them.
 	# shellcheck disable=SC2089,SC2090
 	export FAKE_BLKID="LABEL=\"Debian 12 it's \\\"live\\\"\" UUID=\"2023-06-10-10-18-23-00\" BLOCK_SIZE=\"2048\" TYPE=\"iso9660\" PTTYPE=\"PMBR\""
+	# Our memdiskfind --shell tells the kind (MEMDISK iso: 2 KiB sectors).
+	export FAKE_FIND_SHELL='MEMDISK_START=0x7e00000
+MEMDISK_SIZE=0x1000800
+MEMDISK_SECTOR_SIZE=2048'
 	run_attach --info
 	check rc 0 "$RC"
 	check stdout "MEMDISK_DEVICE='/dev/mtdblock0'
@@ -406,7 +410,10 @@ MEMDISK_SIZE='0x1000800'
 MEMDISK_FSTYPE='iso9660'
 MEMDISK_LABEL='Debian 12 it'\\''s \"live\"'
 MEMDISK_UUID='2023-06-10-10-18-23-00'
-MEMDISK_REUSED=0" "$OUT"
+MEMDISK_REUSED=0
+MEMDISK_SOURCE='mbft'
+MEMDISK_KIND='cd'
+MEMDISK_BACKEND='phram'" "$OUT"
 	eval "$OUT"
 	check label "Debian 12 it's \"live\"" "$MEMDISK_LABEL"
 }
@@ -428,7 +435,8 @@ t_info_fstype_fallback() {
 	eval "$OUT"
 	check info "/dev/mtdblock0|iso9660||" "$MEMDISK_DEVICE|$MEMDISK_FSTYPE|$MEMDISK_LABEL|$MEMDISK_UUID"
 	expect_calls 'memdiskfind --phram' "modprobe phram phram=$V4" 'modprobe mtdblock_ro' \
-		"fstype $FAKE/root/dev/mtdblock0" 'modprobe isofs' "mount -t iso9660 -o ro $FAKE/root/dev/mtdblock0 $FAKE/m"
+		"fstype $FAKE/root/dev/mtdblock0" 'modprobe isofs' "mount -t iso9660 -o ro $FAKE/root/dev/mtdblock0 $FAKE/m" \
+		'memdiskfind --shell'
 }
 
 t_mount() {

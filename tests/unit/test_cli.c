@@ -54,7 +54,7 @@ enum run_mode { RUN_AS_IS, RUN_NO_DAC_OVERRIDE };
 static const char *tool;
 static char tmpdir[PATH_MAX];
 /* A file of mode 0000 the child must fail to open in RUN_NO_DAC_OVERRIDE. */
-static char unreadable[PATH_MAX];
+static char unreadable[PATH_MAX + 256];
 static uint8_t mem[SYNTH_LEN];
 static uint8_t nfit[SYNTH_NFIT_MAX];
 /* MEMDISK_SYSROOT for the next runs; NULL: unset in the child. */
@@ -596,7 +596,7 @@ static void test_nfit_none(void **state)
 
 static void test_nfit_cannot_read(void **state)
 {
-	char missing[128];
+	char missing[PATH_MAX + 32];
 	const char *argv[] = {"memdiskfind", "--nfit", missing, NULL};
 	struct run r;
 
@@ -672,7 +672,7 @@ static void test_shell_source_mbft(void **state)
 
 /* ---- UEFI or BIOS: a fake system under MEMDISK_SYSROOT -------------------- */
 
-static char root[256];
+static char root[PATH_MAX + 16];
 
 static void path_in_root(char *buf, size_t size, const char *path)
 {
@@ -681,7 +681,7 @@ static void path_in_root(char *buf, size_t size, const char *path)
 
 static void mkdirs(const char *path)
 {
-	char cmd[1024];
+	char cmd[PATH_MAX + 512];
 
 	snprintf(cmd, sizeof(cmd), "mkdir -p '%s'", path);
 	assert_int_equal(system(cmd), 0);
@@ -692,7 +692,7 @@ static void mkdirs(const char *path)
  * that hangs whoever opens it for reading (the run then times out). */
 static void fake_system(int uefi, const struct synth_nfit_struct *table, size_t n, int dev_mem_dump)
 {
-	char path[512], cmd[512];
+	char path[PATH_MAX + 256], cmd[2 * PATH_MAX + 64];
 	FILE *f;
 	uint32_t len;
 
@@ -826,7 +826,7 @@ static void test_forced_mbft_on_uefi(void **state)
 /* The sysfs NFIT is readable by root only. */
 static void test_uefi_nfit_unreadable(void **state)
 {
-	char path[512];
+	char path[PATH_MAX + 256];
 	const char *argv[] = {"memdiskfind", NULL};
 	struct run r;
 

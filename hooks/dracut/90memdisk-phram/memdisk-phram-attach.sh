@@ -43,7 +43,10 @@ memdisk_phram_attach() (
     _rc=$?
     case $_rc in
         0)
-            info "memdisk-phram: MEMDISK image attached as $_dev"
+            case $_dev in
+                /dev/pmem*) info "memdisk-phram: the UEFI firmware's RAM disk attached as $_dev" ;;
+                *) info "memdisk-phram: MEMDISK image attached as $_dev" ;;
+            esac
             ;;
         1)
             # No MEMDISK: the normal case when booted from a disk or a CD.

@@ -1,7 +1,9 @@
 #!/bin/bash
 # dracut module memdisk-phram: attach the image syslinux MEMDISK left in memory
-# (phram + mtdblock) before udev's coldplug, so that root=live:CDLABEL=...
-# (dmsquash-live) or any root= by label/UUID finds the booted ISO.
+# (phram + mtdblock), or on UEFI the firmware's NFIT RAM disk (HTTP Boot of
+# an ISO: nfit + nd_pmem, /dev/pmemN), before udev's coldplug, so that
+# root=live:CDLABEL=... (dmsquash-live) or any root= by label/UUID finds the
+# booted ISO.
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # The install paths of the pieces (the PKGLIBDIR and UDEVRULESDIR
@@ -44,7 +46,9 @@ installkernel() {
     # hostonly='' : the host that builds the image has no phram device, so
     # hostonly filtering would drop these. memdisk-attach picks mtdblock_ro
     # (read-only) or mtdblock; missing ones (older kernels) are skipped.
-    hostonly='' instmods phram mtd mtdblock mtdblock_ro
+    # nfit, libnvdimm, nd_pmem, nd_btt: a UEFI firmware's RAM disk (HTTP
+    # Boot of an ISO, in the ACPI NFIT) becomes /dev/pmemN through them.
+    hostonly='' instmods phram mtd mtdblock mtdblock_ro nfit libnvdimm nd_pmem nd_btt
 }
 
 # called by dracut

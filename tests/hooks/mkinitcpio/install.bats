@@ -38,12 +38,16 @@ build_hook() {
     build
 }
 
-@test "busybox flavour: phram and mtdblock required, mtdblock_ro optional" {
+@test "busybox flavour: phram and mtdblock required, mtdblock_ro and the nfit drivers optional" {
     build_hook
     assert_called "add_module phram"
     assert_called "add_module mtdblock"
     assert_called "add_module mtdblock_ro?"
-    [ "$(grep -c '^add_module ' "$CALLS")" -eq 3 ]
+    assert_called "add_module nfit?"
+    assert_called "add_module libnvdimm?"
+    assert_called "add_module nd_pmem?"
+    assert_called "add_module nd_btt?"
+    [ "$(grep -c '^add_module ' "$CALLS")" -eq 7 ]
 }
 
 @test "runtime.list decides: every file it requires, none of the optional ones (not installed)" {

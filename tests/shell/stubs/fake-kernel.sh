@@ -159,6 +159,8 @@ fk_load() {
 			fk_block "${fk_d##*/mtd}"
 		done
 		;;
+	nfit) fk_nfit_load ;;
+	nd_pmem) fk_pmem_load ;;
 	*) mkdir -p "$SYS/module/$fk_mod" ;;
 	esac
 	return 0
@@ -167,6 +169,69 @@ fk_load() {
 fk_unload() {
 	case $1 in
 	phram) fk_phram_unload ;;
+	nd_pmem) fk_pmem_unload ;;
+	nfit) fk_nfit_unload ;;
 	*) rm -rf "$SYS/module/$1" ;;
 	esac
+}
+
+# ---- nfit, libnvdimm, nd_pmem (UEFI: the firmware's NFIT RAM disk) ----------
+# FAKE_ND_RANGES: "START:SIZE ..." the SPA ranges the kernel's nfit driver
+# makes regions of (with one raw namespace each), as the kernel prints them
+# (0x%llx, decimal); FAKE_ND_NOBUS=1: nfit loads but registers no bus;
+# FAKE_ND_RO_BROKEN=1: a region's read_only cannot be set.
+# Real sysfs has links in /sys/bus/nd/devices; plain directories do here.
+# /sys/block/pmemN/ro is a link to the region's read_only: the kernel passes
+# the region's state on to its disks.
+fk_nfit_load() {
+	mkdir -p "$SYS/module/nfit" "$SYS/module/libnvdimm" "$SYS/bus/acpi/drivers"
+	[ "${FAKE_ND_NOBUS:-0}" = 1 ] && return 0
+	fk_nd=$SYS/bus/nd/devices
+	mkdir -p "$fk_nd/ndbus0"
+	echo 1 >"$fk_nd/ndbus0/wait_probe"
+	fk_i=0
+	for fk_r in ${FAKE_ND_RANGES:-}; do
+		mkdir -p "$fk_nd/region$fk_i" "$fk_nd/namespace$fk_i.0"
+		echo "${fk_r%%:*}" >"$fk_nd/region$fk_i/resource"
+		echo "${fk_r#*:}" >"$fk_nd/region$fk_i/size"
+		if [ "${FAKE_ND_RO_BROKEN:-0}" = 1 ]; then
+			ln -s /dev/null "$fk_nd/region$fk_i/read_only"
+		else
+			echo 0 >"$fk_nd/region$fk_i/read_only"
+		fi
+		echo "${fk_r%%:*}" >"$fk_nd/namespace$fk_i.0/resource"
+		echo "${fk_r#*:}" >"$fk_nd/namespace$fk_i.0/size"
+		fk_i=$((fk_i + 1))
+	done
+	fk_log "nfit ACPI0012:00: $fk_i regions"
+}
+
+# nd_pmem claims every namespace: namespaceN.0/block/pmemN, /sys/block/pmemN.
+fk_pmem_load() {
+	mkdir -p "$SYS/module/nd_pmem" "$SYS/module/nd_btt"
+	[ "${FAKE_NOBLOCK:-0}" = 1 ] && return 0
+	for fk_ns in "$SYS"/bus/nd/devices/namespace*; do
+		[ -d "$fk_ns" ] || continue
+		fk_n=${fk_ns##*/namespace}
+		fk_n=${fk_n%%.*}
+		mkdir -p "$fk_ns/block/pmem$fk_n" "$SYS/block/pmem$fk_n"
+		echo "259:$fk_n" >"$SYS/block/pmem$fk_n/dev"
+		ln -s "$SYS/bus/nd/devices/region$fk_n/read_only" "$SYS/block/pmem$fk_n/ro"
+		[ "${FAKE_NODEVTMPFS:-0}" = 1 ] || : >"$DEV/pmem$fk_n"
+	done
+}
+
+fk_pmem_unload() {
+	for fk_ns in "$SYS"/bus/nd/devices/namespace*; do
+		[ -d "$fk_ns" ] || continue
+		fk_n=${fk_ns##*/namespace}
+		fk_n=${fk_n%%.*}
+		rm -rf "$fk_ns/block" "$SYS/block/pmem$fk_n" "$DEV/pmem$fk_n"
+	done
+	rm -rf "$SYS/module/nd_pmem" "$SYS/module/nd_btt"
+}
+
+fk_nfit_unload() {
+	fk_pmem_unload
+	rm -rf "$SYS/bus/nd" "$SYS/module/nfit" "$SYS/module/libnvdimm"
 }
