@@ -841,8 +841,9 @@ static void test_uefi_nfit_unreadable(void **state)
 		skip_because("running as root, but CAP_DAC_OVERRIDE cannot be dropped "
 			     "(no CAP_SETPCAP): no permission error to provoke");
 	if (r.status == CHILD_STILL_READS)
-		skip_because("this process reads a mode-0000 file even without "
-			     "CAP_DAC_OVERRIDE/CAP_DAC_READ_SEARCH: no permission error to provoke");
+		skip_because(
+		    "this process reads a mode-0000 file even without "
+		    "CAP_DAC_OVERRIDE/CAP_DAC_READ_SEARCH: no permission error to provoke");
 	if (r.status == CHILD_EXEC_DENIED)
 		skip_because("the tool is reachable only through CAP_DAC_OVERRIDE "
 			     "(a directory of another user above it)");
