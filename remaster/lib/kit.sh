@@ -1,0 +1,118 @@
+# shellcheck shell=sh
+# Variables named MR_* and R_* are shared between the parts (see memdisk-remaster).
+# shellcheck disable=SC2034,SC2153
+# remaster/lib/kit.sh: where the pieces that go into an overlay come from.
+# Sourced, never run.
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Run from a source tree, the pieces are the tree's own files (the hooks of
+# each generator, the runtime, the udev rule, the static binaries in
+# build/). Installed (make install-remaster), they are the installed runtime
+# in PKGLIBDIR and the generator pieces that install-remaster copied into
+# PKGLIBDIR/remaster/kit. --runtime DIR takes the runtime from DIR instead.
+#
+#   mr_kit_init              find them; MR_KIT_FROM says where
+#   mr_kit NAME              the file for NAME (dies when it is missing):
+#     itools-premount   initramfs-tools init-premount script
+#     dracut-hook       dracut pre-udev hook
+#     mkinitcpio-hook   mkinitcpio runtime hook
+#     mkinitcpio-unit   the systemd unit for mkinitcpio's systemd images
+#     udev-rule         61-memdisk-phram.rules
+#     verify            the guest-side proof (memdisk-verify)
+#     verify-itools, verify-dracut, verify-mkinitcpio, verify-unit
+#                       what runs it in each generator (rd.memdisk.verify only)
+#     memdisk-sha256    static hasher for the proof
+#   mr_kit_runtime           "SOURCE DEST-NAME MODE" lines: the runtime files
+#                            every overlay carries in /usr/lib/memdisk-phram
+
+# Set by make install-remaster (the line is rewritten). MEMDISK_PHRAM_DESTDIR
+# (unset normally) prefixes it: a `make install DESTDIR=...` staging tree runs
+# as it will once installed.
+MR_PKGLIBDIR=/usr/lib/memdisk-phram
+MR_PKGLIBDIR=${MEMDISK_PHRAM_DESTDIR:-}$MR_PKGLIBDIR
+
+MR_RUNTIME_DIR=${MR_RUNTIME_DIR:-}
+
+mr_kit_init() {
+	MR_SRCTOP=
+	_ki_top=$(cd "$MR_LIBDIR/../.." 2>/dev/null && pwd)
+	if [ -n "$_ki_top" ] && [ -f "$_ki_top/initramfs/memdisk-attach" ] && [ -d "$_ki_top/hooks" ]; then
+		MR_SRCTOP=$_ki_top
+		MR_KIT_FROM="source tree $MR_SRCTOP"
+	else
+		MR_KIT_FROM="$MR_PKGLIBDIR"
+	fi
+	[ -z "$MR_RUNTIME_DIR" ] || MR_KIT_FROM="$MR_KIT_FROM, runtime from $MR_RUNTIME_DIR"
+}
+
+_mr_kit_path() {
+	if [ -n "$MR_SRCTOP" ]; then
+		case $1 in
+		itools-premount) echo "$MR_SRCTOP/hooks/initramfs-tools/scripts/init-premount/memdisk-phram" ;;
+		dracut-hook) echo "$MR_SRCTOP/hooks/dracut/90memdisk-phram/memdisk-phram-attach.sh" ;;
+		mkinitcpio-hook) echo "$MR_SRCTOP/hooks/mkinitcpio/hooks/memdisk-phram" ;;
+		mkinitcpio-unit) echo "$MR_SRCTOP/hooks/mkinitcpio/memdisk-phram.service" ;;
+		udev-rule) echo "$MR_SRCTOP/udev/61-memdisk-phram.rules" ;;
+		verify) echo "$MR_SRCTOP/remaster/guest/memdisk-verify" ;;
+		verify-itools) echo "$MR_SRCTOP/remaster/guest/initramfs-tools-init-bottom" ;;
+		verify-dracut) echo "$MR_SRCTOP/remaster/guest/dracut-pre-pivot.sh" ;;
+		verify-mkinitcpio) echo "$MR_SRCTOP/remaster/guest/mkinitcpio-hook" ;;
+		verify-unit) echo "$MR_SRCTOP/remaster/guest/memdisk-verify.service" ;;
+		memdisk-sha256) echo "$MR_SRCTOP/build/memdisk-sha256" ;;
+		*) return 1 ;;
+		esac
+	else
+		case $1 in
+		memdisk-sha256) echo "$MR_PKGLIBDIR/memdisk-sha256" ;;
+		*) echo "$MR_PKGLIBDIR/remaster/kit/$1" ;;
+		esac
+	fi
+}
+
+mr_kit() {
+	_k=$(_mr_kit_path "$1") || mr_die "internal: no kit piece named $1"
+	[ -f "$_k" ] || mr_die "$_k is missing (run make, or reinstall memdisk-phram)"
+	echo "$_k"
+}
+
+# _mr_is_static FILE: an executable that needs no shared libraries (the
+# initramfs may not have the ones of the build host).
+_mr_is_static() {
+	[ "$(mr_hex "$1" 0 4)" = 7f454c46 ] || return 1
+	! LC_ALL=C ldd "$1" 2>/dev/null | grep -q '=>\|ld-linux'
+}
+
+mr_kit_runtime() {
+	if [ -n "$MR_RUNTIME_DIR" ]; then
+		_kr_dir=$MR_RUNTIME_DIR
+		_kr_finder=$_kr_dir/memdiskfind
+	elif [ -n "$MR_SRCTOP" ]; then
+		_kr_finder=$MR_SRCTOP/build/memdiskfind.static
+		[ -f "$_kr_finder" ] || _kr_finder=$MR_SRCTOP/build/memdiskfind
+		echo "$_kr_finder memdiskfind 0755"
+		echo "$MR_SRCTOP/initramfs/memdisk-attach memdisk-attach 0755"
+		echo "$MR_SRCTOP/kernel-cmdline/memdisk-cmdline.sh memdisk-cmdline.sh 0644"
+		return 0
+	else
+		_kr_dir=$MR_PKGLIBDIR
+		_kr_finder=$_kr_dir/memdiskfind
+	fi
+	echo "$_kr_finder memdiskfind 0755"
+	echo "$_kr_dir/memdisk-attach memdisk-attach 0755"
+	echo "$_kr_dir/memdisk-cmdline.sh memdisk-cmdline.sh 0644"
+}
+
+# mr_kit_check: every piece is there and the binaries are static.
+mr_kit_check() {
+	mr_kit_runtime | while read -r _kc_src _kc_name _kc_mode; do
+		[ -f "$_kc_src" ] || mr_die "$_kc_src is missing (make; or install memdisk-phram's runtime)"
+		if [ "$_kc_mode" = 0755 ] && [ "$(mr_hex "$_kc_src" 0 4)" = 7f454c46 ] && ! _mr_is_static "$_kc_src"; then
+			mr_die "$_kc_src is dynamically linked; the initramfs needs the static build (make static, with klcc from klibc-utils)"
+		fi
+	done || exit "$MR_EXIT_ERROR"
+	for _kc in itools-premount dracut-hook mkinitcpio-hook mkinitcpio-unit udev-rule verify verify-itools \
+		verify-dracut verify-mkinitcpio verify-unit memdisk-sha256; do
+		mr_kit "$_kc" >/dev/null
+	done
+	_mr_is_static "$(mr_kit memdisk-sha256)" || mr_die "$(mr_kit memdisk-sha256) is not a static program"
+}
