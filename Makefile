@@ -47,7 +47,7 @@ BOOT_PKGS := syslinux-common isolinux qemu-system-x86 xorriso busybox-static cpi
 INSTALL_TARGETS := install-finder install-runtime
 CHECK_FAST_TARGETS := check-unit check-asan check-fuzz-short check-shell
 CHECK_BOOT_TARGETS := check-boot-runtime
-SHELL_SOURCES := build-aux/need-packages tests/boot/fetch-kernel .ci/run tests/fuzz/make-seeds tests/bench/run
+SHELL_SOURCES := build-aux/need-packages build-aux/run-groups tests/boot/fetch-kernel .ci/run tests/fuzz/make-seeds tests/bench/run
 
 # Generator integrations and the runtime add their own variables and rules in
 # mk/*.mk (included here, before any rule uses the lists above).
@@ -99,11 +99,17 @@ check: deps
 	$(MAKE) check-boot
 	@echo "make check: all test groups passed"
 
+# Each group's output goes to build/check-logs/GROUP.log and is shown whole
+# when the group ends; a timing table closes each run. The fast groups run
+# one at a time (they share build/); the boot groups two at a time (each
+# QEMU boot takes one of the machine's cores, each group has its own
+# tests/boot/out/ directory): BOOT_JOBS=1 runs them one by one.
+BOOT_JOBS ?= 2
 check-fast: deps-check
-	@set -e; for t in $(CHECK_FAST_TARGETS); do $(MAKE) --no-print-directory $$t; done
+	@build-aux/run-groups -n check-fast $(CHECK_FAST_TARGETS)
 
 check-boot: deps-boot all
-	@set -e; for t in $(CHECK_BOOT_TARGETS); do $(MAKE) --no-print-directory $$t; done
+	@build-aux/run-groups -j $(BOOT_JOBS) -n check-boot $(CHECK_BOOT_TARGETS)
 
 check-unit: $(UNIT_TESTS) $(ALL_TARGETS)
 	$(B)/test_core

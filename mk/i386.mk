@@ -1,5 +1,5 @@
 # mk/i386.mk: the toolkit on 32-bit x86 (issue 8). Included by the top-level
-# Makefile. See README.md, section "32-bit x86".
+# Makefile. See doc/I386.md.
 #
 #   make static-i386      build/i386/memdiskfind.static, klibc-static i386,
 #                         with a private klibc tree (build-aux/klcc-i386)

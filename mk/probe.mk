@@ -19,7 +19,7 @@ CHECK_FAST_TARGETS += check-probe check-probe-asan check-probe-shell
 CHECK_BOOT_TARGETS += check-boot-probe
 INSTALL_TARGETS += install-probe
 endif
-SHELL_SOURCES += initramfs/memdisk-parts.sh tests/probe/mkimages tests/probe/run tests/probe/run-shell \
+SHELL_SOURCES += tests/probe/mkimages tests/probe/run tests/probe/run-shell \
 	tests/probe/test-parts.sh tests/boot/probe/run tests/boot/probe/guest-init
 
 .PHONY: check-probe check-probe-asan check-probe-shell check-boot-probe install-probe probe-images
@@ -47,7 +47,7 @@ check-probe-asan: $(B)/probe-images/.done
 		$(B)/asan/memdisk-probe $(B)/asan/test_probe
 	tests/probe/run $(B)/asan $(B)/probe-images $(FIXTURES)
 
-# memdisk-parts.sh inside the real memdisk-attach, over the runtime's fake
+# attach/phram-partitions.sh inside the real memdisk-attach, over the runtime's fake
 # kernel, under dash, busybox ash and klibc sh.
 check-probe-shell:
 	tests/probe/run-shell
@@ -58,5 +58,5 @@ check-boot-probe: $(B)/memdisk-probe
 install-probe: $(B)/memdisk-probe
 	install -d $(DESTDIR)$(PKGLIBDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 0755 $(B)/memdisk-probe $(DESTDIR)$(PKGLIBDIR)/memdisk-probe
-	install -m 0644 initramfs/memdisk-parts.sh $(DESTDIR)$(PKGLIBDIR)/memdisk-parts.sh
+	build-aux/stage-runtime -k 'lib?' $(DESTDIR)$(PKGLIBDIR)
 	install -m 0644 memdiskfind/probe/memdisk-probe.1 $(DESTDIR)$(MANDIR)/man1/memdisk-probe.1

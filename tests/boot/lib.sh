@@ -151,11 +151,10 @@ boot_busybox_initramfs() {
 	for _bi_f in ${BOOT_INITRAMFS_EXTRA:-}; do
 		_bi_extra="$_bi_extra ${_bi_f%%:*}"
 	done
-	# shellcheck disable=SC2086 # $_bi_extra: one file per word
+	# shellcheck disable=SC2086,SC2046 # $_bi_extra, the sources: one file per word
 	_bi_key=$(boot_key v1 "$KVER" "$_bi_init" /bin/busybox "$@" \
 		"finder:$_bi_finder" ${_bi_finder:+"$_bi_finder"} \
-		"$BOOT_TOP/initramfs/memdisk-attach" "$BOOT_TOP/kernel-cmdline/memdisk-cmdline.sh" \
-		"extra:${BOOT_INITRAMFS_EXTRA:-}" $_bi_extra)
+		$(boot_runtime_sources) "extra:${BOOT_INITRAMFS_EXTRA:-}" $_bi_extra)
 	if [ -f "$_bi_out" ] && [ "$(cat "$_bi_out.key" 2>/dev/null)" = "$_bi_key" ]; then
 		return 0
 	fi
@@ -210,13 +209,7 @@ _boot_build_initramfs() (
 	if [ -n "$finder" ]; then
 		_boot_copy_exec "$finder" "$root" /usr/lib/memdisk-phram/memdiskfind
 	fi
-	if [ -f "$BOOT_TOP/initramfs/memdisk-attach" ]; then
-		cp "$BOOT_TOP/initramfs/memdisk-attach" "$lib/memdisk-attach"
-		chmod 0755 "$lib/memdisk-attach"
-	fi
-	if [ -f "$BOOT_TOP/kernel-cmdline/memdisk-cmdline.sh" ]; then
-		cp "$BOOT_TOP/kernel-cmdline/memdisk-cmdline.sh" "$lib/memdisk-cmdline.sh"
-	fi
+	"$BOOT_TOP/build-aux/stage-runtime" -k exec,lib "$lib"
 	# Extra files for tests: "SRC:DEST SRC:DEST" (programs get their libraries).
 	for pair in ${BOOT_INITRAMFS_EXTRA:-}; do
 		_boot_copy_exec "${pair%%:*}" "$root" "${pair#*:}"
@@ -226,6 +219,12 @@ _boot_build_initramfs() (
 	(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) | gzip -1 >"$out.tmp"
 	mv "$out.tmp" "$out"
 )
+
+# boot_runtime_sources: the tree's files of the runtime (memdisk-attach, its
+# parts, the command-line library, the list), for cache keys.
+boot_runtime_sources() {
+	"$BOOT_TOP/build-aux/stage-runtime" -k exec,lib --sources
+}
 
 # boot_isolinux_tree DIR APPEND: isolinux.bin, ldlinux.c32 and an isolinux.cfg
 # (serial console, no prompt) booting /boot/vmlinuz with /boot/initrd.img.

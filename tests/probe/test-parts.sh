@@ -1,5 +1,5 @@
 # shellcheck shell=sh
-# Tests of initramfs/memdisk-parts.sh, sourced by the real memdisk-attach,
+# Tests of initramfs/attach/phram-partitions.sh, sourced by the real memdisk-attach,
 # against the runtime's fake kernel (tests/shell/lib.sh, tests/shell/stubs)
 # and a stub memdisk-probe. Run under the shell being tested (TEST_SH).
 # SPDX-License-Identifier: GPL-2.0-or-later
@@ -9,11 +9,13 @@
 P1=memdisk_p1,0x7f00000,0xe00000,4096
 P2=memdisk_p2,0x8d00000,0x200000,4096
 
-# memdisk-attach, memdisk-parts.sh and the command-line library side by side
-# (as in an initramfs), and a stub memdisk-probe printing FAKE_PROBE_OUT.
+# memdisk-attach with its parts (phram-partitions.sh among them) and the
+# command-line library side by side (as in an initramfs), and a stub
+# memdisk-probe printing FAKE_PROBE_OUT.
 parts_setup() {
-	mkdir -p "$FAKE/lib"
-	cp "$ATTACH" "$TOP/initramfs/memdisk-parts.sh" "$TOP/kernel-cmdline/memdisk-cmdline.sh" "$FAKE/lib/"
+	copy_runtime "$FAKE/lib"
+	cp "$TOP/initramfs/attach/phram-partitions.sh" "$FAKE/lib/attach/"
+	cp "$TOP/kernel-cmdline/memdisk-cmdline.sh" "$FAKE/lib/"
 	cat >"$FAKE/lib/memdisk-probe" <<'STUB'
 #!/bin/sh
 printf 'memdisk-probe %s\n' "$*" >>"$FAKE/calls"

@@ -80,6 +80,16 @@ set_cmdline() {
 	printf '%s\n' "$1" >"$FAKE/root/proc/cmdline"
 }
 
+# copy_runtime DIR: memdisk-attach and its parts (DIR/attach/) laid out as in
+# an initramfs; not phram-partitions.sh, which the tests that need it add.
+copy_runtime() {
+	mkdir -p "$1/attach"
+	cp "$ATTACH" "$1/"
+	for _p in "$TOP"/initramfs/attach/*.sh; do
+		[ "${_p##*/}" = phram-partitions.sh ] || cp "$_p" "$1/attach/"
+	done
+}
+
 # The fake kernel's helpers (fk_phram_load, fk_phram_set, fk_block ...), for
 # tests that set up a state before memdisk-attach runs.
 fake_kernel() {

@@ -23,17 +23,17 @@ t_found() {
 }
 
 t_parts_hook() {
-	# memdisk-parts.sh beside memdisk-attach may take over (disk images); when
-	# it declines (returns 1) the image is attached whole.
-	mkdir -p "$FAKE/lib"
-	cp "$ATTACH" "$TOP/kernel-cmdline/memdisk-cmdline.sh" "$FAKE/lib/"
+	# attach/phram-partitions.sh beside memdisk-attach may take over (disk
+	# images); when it declines (returns 1) the image is attached whole.
+	copy_runtime "$FAKE/lib"
+	cp "$TOP/kernel-cmdline/memdisk-cmdline.sh" "$FAKE/lib/"
 	# shellcheck disable=SC2016 # expanded by memdisk-attach, not here
-	printf '%s\n' 'memdisk_attach_parts() { echo "parts $MD_START $MD_LEN"; return 0; }' >"$FAKE/lib/memdisk-parts.sh"
+	printf '%s\n' 'memdisk_attach_parts() { echo "parts $MD_START $MD_LEN"; return 0; }' >"$FAKE/lib/attach/phram-partitions.sh"
 	ATTACH_PROG=$FAKE/lib/memdisk-attach run_attach
 	check rc 0 "$RC"
 	check stdout 'parts 132120576 16779264' "$OUT"
 	expect_calls 'memdiskfind --phram'
-	printf '%s\n' 'memdisk_attach_parts() { return 1; }' >"$FAKE/lib/memdisk-parts.sh"
+	printf '%s\n' 'memdisk_attach_parts() { return 1; }' >"$FAKE/lib/attach/phram-partitions.sh"
 	: >"$FAKE/calls"
 	ATTACH_PROG=$FAKE/lib/memdisk-attach run_attach
 	check declined-rc 0 "$RC"
@@ -479,8 +479,8 @@ t_usage() {
 # Where memdisk-attach finds its pieces: beside itself, then the source tree's
 # build/ and kernel-cmdline/, then PATH.
 t_finder_beside() {
-	mkdir -p "$FAKE/lib"
-	cp "$ATTACH" "$TOP/kernel-cmdline/memdisk-cmdline.sh" "$FAKE/lib/"
+	copy_runtime "$FAKE/lib"
+	cp "$TOP/kernel-cmdline/memdisk-cmdline.sh" "$FAKE/lib/"
 	# shellcheck disable=SC2016 # the stub expands $FAKE and $*, not us
 	printf '#!/bin/sh\necho "beside $*" >>"$FAKE/calls"\nexit 1\n' >"$FAKE/lib/memdiskfind"
 	chmod +x "$FAKE/lib/memdiskfind"
@@ -490,8 +490,8 @@ t_finder_beside() {
 }
 
 t_finder_build() {
-	mkdir -p "$FAKE/src/initramfs" "$FAKE/src/kernel-cmdline" "$FAKE/src/build"
-	cp "$ATTACH" "$FAKE/src/initramfs/"
+	mkdir -p "$FAKE/src/kernel-cmdline" "$FAKE/src/build"
+	copy_runtime "$FAKE/src/initramfs"
 	cp "$TOP/kernel-cmdline/memdisk-cmdline.sh" "$FAKE/src/kernel-cmdline/"
 	# shellcheck disable=SC2016
 	printf '#!/bin/sh\necho "build $*" >>"$FAKE/calls"\nexit 1\n' >"$FAKE/src/build/memdiskfind"
@@ -505,8 +505,8 @@ t_finder_path() {
 	if [ -x /usr/lib/memdisk-phram/memdiskfind ]; then
 		return 0 # an installed copy comes first; nothing to prove here
 	fi
-	mkdir -p "$FAKE/lib"
-	cp "$ATTACH" "$TOP/kernel-cmdline/memdisk-cmdline.sh" "$FAKE/lib/"
+	copy_runtime "$FAKE/lib"
+	cp "$TOP/kernel-cmdline/memdisk-cmdline.sh" "$FAKE/lib/"
 	export FAKE_FIND_RC=1 FAKE_FIND_OUT=''
 	MEMDISKFIND='' ATTACH_PROG=$FAKE/lib/memdisk-attach run_attach
 	check rc 1 "$RC"

@@ -12,16 +12,21 @@
 
 # called by dracut
 check() {
-    local _f
-    for _f in "${MEMDISK_PHRAM_DESTDIR-}@PKGLIBDIR@/memdiskfind" \
-        "${MEMDISK_PHRAM_DESTDIR-}@PKGLIBDIR@/memdisk-attach" \
-        "${MEMDISK_PHRAM_DESTDIR-}@PKGLIBDIR@/memdisk-cmdline.sh" \
-        "${MEMDISK_PHRAM_DESTDIR-}@UDEVRULESDIR@/61-memdisk-phram.rules"; do
-        if [[ ! -f $_f ]]; then
-            dwarn "memdisk-phram: $_f is missing"
+    local _lib="${MEMDISK_PHRAM_DESTDIR-}@PKGLIBDIR@" _kind _path
+    for _path in "$_lib/runtime.list" "${MEMDISK_PHRAM_DESTDIR-}@UDEVRULESDIR@/61-memdisk-phram.rules"; do
+        if [[ ! -f $_path ]]; then
+            dwarn "memdisk-phram: $_path is missing"
             return 1
         fi
     done
+    # Every file the shared list names, but the optional ones (KIND?).
+    while read -r _kind _path; do
+        [[ -z $_kind || $_kind == \#* || $_kind == *\? ]] && continue
+        if [[ ! -f $_lib/$_path ]]; then
+            dwarn "memdisk-phram: $_lib/$_path is missing"
+            return 1
+        fi
+    done < "$_lib/runtime.list"
     # Only when asked for (-m/--add, add_dracutmodules+=): a host booted from
     # disk never needs it, and hostonly images are not built for MEMDISK.
     return 255
@@ -47,14 +52,23 @@ installkernel() {
 install() {
     local _lib="${MEMDISK_PHRAM_DESTDIR-}@PKGLIBDIR@"
 
-    # The finder: normally the static (klibc) build; inst_binary also brings
-    # the libraries of a glibc build (make install without klcc).
-    inst_binary "$_lib/memdiskfind" /usr/lib/memdisk-phram/memdiskfind
-    # inst_simple, not inst_script: the image's /bin/sh (bash, dash or
-    # busybox, whichever the other modules chose) runs memdisk-attach, and
-    # installing the host's /bin/sh from here would change that choice.
-    inst_simple "$_lib/memdisk-attach" /usr/lib/memdisk-phram/memdisk-attach
-    inst_simple "$_lib/memdisk-cmdline.sh" /usr/lib/memdisk-phram/memdisk-cmdline.sh
+    local _kind _path
+    # The runtime, as the list shared by every generator's hook names it:
+    # programs (elf: normally the static klibc finder; inst_binary also
+    # brings the libraries of a glibc build and of memdisk-probe), and the
+    # scripts with inst_simple, not inst_script: the image's /bin/sh (bash,
+    # dash or busybox, whichever the other modules chose) runs
+    # memdisk-attach, and installing the host's /bin/sh from here would
+    # change that choice. Optional files (KIND?: memdisk-probe and
+    # phram-partitions.sh, for partitioned disk images) when installed.
+    while read -r _kind _path; do
+        [[ -z $_kind || $_kind == \#* ]] && continue
+        [[ $_kind == *\? && ! -f $_lib/$_path ]] && continue
+        case $_kind in
+            elf*) inst_binary "$_lib/$_path" "/usr/lib/memdisk-phram/$_path" ;;
+            *) inst_simple "$_lib/$_path" "/usr/lib/memdisk-phram/$_path" ;;
+        esac
+    done < "$_lib/runtime.list"
     # What memdisk-attach runs besides shell builtins (most are in base).
     inst_multiple -o modprobe blkid mount dmesg uname mknod sleep
     # The rule, as udev's own rules are laid out. inst_simple again: the

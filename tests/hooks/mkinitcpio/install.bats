@@ -15,9 +15,15 @@ load helpers
 setup() {
     common_setup
     mkdir -p "$HOSTLIB" "$HOSTINITCPIO/udev"
-    : >"$HOSTLIB/memdiskfind"
-    : >"$HOSTLIB/memdisk-attach"
-    : >"$HOSTLIB/memdisk-cmdline.sh"
+    # The runtime as make install lays it out: the shared list and every
+    # file it requires (empty stand-ins; optional ones are left out).
+    cp "$TOP/initramfs/runtime.list" "$HOSTLIB/"
+    local kind path
+    while read -r kind path; do
+        [[ -z $kind || $kind == \#* || $kind == *\? ]] && continue
+        mkdir -p "$HOSTLIB/$(dirname "$path")"
+        : >"$HOSTLIB/$path"
+    done <"$TOP/initramfs/runtime.list"
     cp "$TOP/udev/61-memdisk-phram.rules" "$HOSTINITCPIO/udev/" 2>/dev/null ||
         : >"$HOSTINITCPIO/udev/61-memdisk-phram.rules"
     cp "$TOP/hooks/mkinitcpio/memdisk-phram.service" "$HOSTINITCPIO/"
@@ -40,6 +46,33 @@ build_hook() {
     [ "$(grep -c '^add_module ' "$CALLS")" -eq 3 ]
 }
 
+@test "runtime.list decides: every file it requires, none of the optional ones (not installed)" {
+    build_hook
+    local kind path n=0
+    while read -r kind path; do
+        [[ -z $kind || $kind == \#* ]] && continue
+        case $kind in
+            elf | exec) assert_called "add_binary $HOSTLIB/$path /usr/lib/memdisk-phram/$path" ;;
+            lib) assert_called "add_file $HOSTLIB/$path /usr/lib/memdisk-phram/$path 644" ;;
+            *\?) refute_calls "$HOSTLIB/$path " ;;
+        esac
+        n=$((n + 1))
+    done <"$TOP/initramfs/runtime.list"
+    [ "$n" -gt 5 ]
+}
+
+@test "a missing runtime file: an error naming it, build fails" {
+    rm "$HOSTLIB/attach/find.sh"
+    run build_hook
+    [ "$status" -ne 0 ]
+    assert_called "error memdisk-phram: $HOSTLIB/attach/find.sh is missing; reinstall memdisk-phram"
+    rm "$HOSTLIB/runtime.list"
+    : >"$CALLS"
+    run build_hook
+    [ "$status" -ne 0 ]
+    assert_called "error memdisk-phram: $HOSTLIB/runtime.list is missing; reinstall memdisk-phram"
+}
+
 @test "busybox flavour: runtime installed at /usr/lib/memdisk-phram in the image" {
     build_hook
     assert_called "add_binary $HOSTLIB/memdiskfind /usr/lib/memdisk-phram/memdiskfind"
@@ -47,15 +80,15 @@ build_hook() {
     assert_called "add_file $HOSTLIB/memdisk-cmdline.sh /usr/lib/memdisk-phram/memdisk-cmdline.sh 644"
 }
 
-@test "partition support (memdisk-probe, memdisk-parts.sh) only when installed" {
+@test "partition support (memdisk-probe, phram-partitions.sh) only when installed" {
     build_hook
-    refute_calls 'memdisk-(probe|parts)'
+    refute_calls 'memdisk-probe|phram-partitions'
     : >"$HOSTLIB/memdisk-probe"
-    : >"$HOSTLIB/memdisk-parts.sh"
+    : >"$HOSTLIB/attach/phram-partitions.sh"
     : >"$CALLS"
     build
     assert_called "add_binary $HOSTLIB/memdisk-probe /usr/lib/memdisk-phram/memdisk-probe"
-    assert_called "add_file $HOSTLIB/memdisk-parts.sh /usr/lib/memdisk-phram/memdisk-parts.sh 644"
+    assert_called "add_file $HOSTLIB/attach/phram-partitions.sh /usr/lib/memdisk-phram/attach/phram-partitions.sh 644"
 }
 
 @test "busybox flavour: the shared udev rule, by path beside the hooks" {

@@ -40,9 +40,19 @@ setup() {
     unset MEMDISK_PHRAM_LIBDIR MEMDISK_PHRAM_INITCPIODIR
     # shellcheck disable=SC1091
     . "$DEST/opt/mp/lib/initcpio/install/memdisk-phram"
-    build
-    assert_called "add_binary /opt/mp/libexec/mp/memdisk-attach /usr/lib/memdisk-phram/memdisk-attach"
-    assert_called "add_binary /opt/mp/libexec/mp/memdiskfind /usr/lib/memdisk-phram/memdiskfind"
-    # The rule is not under /opt/mp on this host: looked up by name.
+    # Nothing is installed under /opt/mp on this host: the hook says it
+    # looked for the runtime's list there.
+    run build
+    [ "$status" -ne 0 ]
+    assert_called "error memdisk-phram: /opt/mp/libexec/mp/runtime.list is missing; reinstall memdisk-phram"
+    # The runtime installed too (under DESTDIR, as a package build stages
+    # it): the hook adds it from there, and the rule by name (it is not
+    # under /opt/mp on this host).
+    make -s -C "$TOP" install-runtime install-finder DESTDIR="$DEST" PREFIX=/opt/mp PKGLIBDIR=/opt/mp/libexec/mp
+    : >"$CALLS"
+    MEMDISK_PHRAM_LIBDIR=$DEST/opt/mp/libexec/mp build
+    assert_called "add_binary $DEST/opt/mp/libexec/mp/memdisk-attach /usr/lib/memdisk-phram/memdisk-attach"
+    assert_called "add_binary $DEST/opt/mp/libexec/mp/memdiskfind /usr/lib/memdisk-phram/memdiskfind"
+    assert_called "add_file $DEST/opt/mp/libexec/mp/attach/backend-phram.sh /usr/lib/memdisk-phram/attach/backend-phram.sh 644"
     assert_called "add_udev_rule 61-memdisk-phram.rules"
 }

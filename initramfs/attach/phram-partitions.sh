@@ -1,12 +1,14 @@
-# shellcheck shell=sh
-# memdisk-parts.sh: one phram device per partition of a MEMDISK disk image.
+# shellcheck shell=sh disable=SC2034 # MD_* variables are shared with the other parts
+# phram-partitions.sh: one phram device per partition of a MEMDISK disk image.
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# Sourced by memdisk-attach (not run): it uses memdisk-attach's helpers
-# (md_debug, md_fail, md_wait, md_phram_set, md_block, md_block_ready,
-# md_kernel_reason, md_mount, md_probe, md_quote) and variables (SELFDIR, PKGLIBDIR, SYS,
-# DEV, MD_N, MD_MTD, MD_SETTLE_CS, MD_TIMEOUT_CS, MD_MOUNT, MD_INFO, MD_FSTYPE,
-# MD_LABEL, MD_UUID).
+# Sourced by memdisk-attach (not run), only when memdisk-probe is installed:
+# it uses the other parts' helpers (md_debug, md_fail, md_wait, md_quote;
+# backend-phram.sh's md_phram_set, md_block, md_block_ready,
+# md_kernel_reason, md_phram_devnames; md_probe, md_mount) and variables
+# (SELFDIR, PKGLIBDIR, SYS, DEV, MD_N, MD_MTD, MD_DEV, MD_DEVNODE,
+# MD_SETTLE_CS, MD_TIMEOUT_CS, MD_MOUNT, MD_INFO, MD_FSTYPE, MD_LABEL,
+# MD_UUID).
 #
 # mtdblock devices are never partition-scanned by the kernel, so a disk image
 # (MEMDISK "harddisk": MBR or GPT) attached whole is a disk no one can mount.
@@ -86,6 +88,7 @@ mdp_attach_one() {
 		fi
 	fi
 	MD_N=${MD_MTD#mtd}
+	md_phram_devnames
 	md_block
 	md_wait "$MD_TIMEOUT_CS" md_block_ready ||
 		md_fail "/dev/mtdblock$MD_N did not appear within the timeout (MTD device $MD_MTD '$_mdp_name')"
