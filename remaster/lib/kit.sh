@@ -6,10 +6,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # Run from a source tree, the pieces are the tree's own files (the hooks of
-# each generator, the runtime, the udev rule, the static binaries in
-# build/). Installed (make install-remaster), they are the installed runtime
-# in PKGLIBDIR and the generator pieces that install-remaster copied into
-# PKGLIBDIR/remaster/kit. --runtime DIR takes the runtime from DIR instead.
+# each generator, the udev rule, the static binaries in build/, the runtime
+# as build-aux/stage-runtime lays it out). Installed (make install-remaster),
+# they are the installed runtime in PKGLIBDIR and the generator pieces that
+# install-remaster put into PKGLIBDIR/remaster/kit. The runtime's files are
+# the ones its runtime.list names, never a list of our own. --runtime DIR
+# takes the runtime (and its runtime.list) from DIR instead.
 #
 #   mr_kit_init              find them; MR_KIT_FROM says where
 #   mr_kit NAME              the file for NAME (dies when it is missing):
@@ -22,8 +24,9 @@
 #     verify-itools, verify-dracut, verify-mkinitcpio, verify-unit
 #                       what runs it in each generator (rd.memdisk.verify only)
 #     memdisk-sha256    static hasher for the proof
-#   mr_kit_runtime           "SOURCE DEST-NAME MODE" lines: the runtime files
-#                            every overlay carries in /usr/lib/memdisk-phram
+#   mr_kit_runtime           "SOURCE PATH MODE KIND" lines: the runtime files
+#                            (runtime.list) every overlay carries in
+#                            /usr/lib/memdisk-phram
 
 # Set by make install-remaster (the line is rewritten). MEMDISK_PHRAM_DESTDIR
 # (unset normally) prefixes it: a `make install DESTDIR=...` staging tree runs
@@ -82,34 +85,57 @@ _mr_is_static() {
 	! LC_ALL=C ldd "$1" 2>/dev/null | grep -q '=>\|ld-linux'
 }
 
-mr_kit_runtime() {
+# _mr_runtime_dir: the directory laid out as PKGLIBDIR, with runtime.list:
+# --runtime DIR, the installed PKGLIBDIR, or (source tree) the tree staged
+# by build-aux/stage-runtime, which reads the same list.
+_mr_runtime_dir() {
 	if [ -n "$MR_RUNTIME_DIR" ]; then
-		_kr_dir=$MR_RUNTIME_DIR
-		_kr_finder=$_kr_dir/memdiskfind
+		echo "$MR_RUNTIME_DIR"
 	elif [ -n "$MR_SRCTOP" ]; then
-		_kr_finder=$MR_SRCTOP/build/memdiskfind.static
-		[ -f "$_kr_finder" ] || _kr_finder=$MR_SRCTOP/build/memdiskfind
-		echo "$_kr_finder memdiskfind 0755"
-		echo "$MR_SRCTOP/initramfs/memdisk-attach memdisk-attach 0755"
-		echo "$MR_SRCTOP/kernel-cmdline/memdisk-cmdline.sh memdisk-cmdline.sh 0644"
-		return 0
+		if [ ! -f "$MR_WORK/runtime/runtime.list" ]; then
+			"$MR_SRCTOP/build-aux/stage-runtime" "$MR_WORK/runtime" >"$MR_WORK/stage-runtime.log" 2>&1 ||
+				mr_die "cannot stage the runtime: $(tail -n 1 "$MR_WORK/stage-runtime.log") (run make first)"
+		fi
+		echo "$MR_WORK/runtime"
 	else
-		_kr_dir=$MR_PKGLIBDIR
-		_kr_finder=$_kr_dir/memdiskfind
+		echo "$MR_PKGLIBDIR"
 	fi
-	echo "$_kr_finder memdiskfind 0755"
-	echo "$_kr_dir/memdisk-attach memdisk-attach 0755"
-	echo "$_kr_dir/memdisk-cmdline.sh memdisk-cmdline.sh 0644"
+}
+
+# mr_kit_runtime: "SOURCE PATH MODE" of every runtime file the overlay
+# carries: those runtime.list names, as each generator's hook installs them.
+# Optional files ("elf?", "lib?": memdisk-probe and the partition part, for
+# disk images) stay out: an ISO is attached whole, and memdisk-probe is
+# linked against the host's libblkid.
+mr_kit_runtime() {
+	_kr_dir=$(_mr_runtime_dir)
+	[ -f "$_kr_dir/runtime.list" ] || mr_die "$_kr_dir/runtime.list is missing (install memdisk-phram's runtime, or give --runtime DIR)"
+	while read -r _kr_kind _kr_path; do
+		case $_kr_kind in
+		'' | \#* | *\?) continue ;;
+		lib) _kr_mode=0644 ;;
+		*) _kr_mode=0755 ;;
+		esac
+		echo "$_kr_dir/$_kr_path $_kr_path $_kr_mode $_kr_kind"
+	done <"$_kr_dir/runtime.list"
+}
+
+# mr_kit_has PATH: runtime.list names PATH (e.g. attach/backend-copy.sh).
+mr_kit_has() {
+	mr_kit_runtime | while read -r _kh_src _kh_path _kh_rest; do
+		[ "$_kh_path" = "$1" ] && echo yes && break
+	done | grep -q yes
 }
 
 # mr_kit_check: every piece is there and the binaries are static.
 mr_kit_check() {
-	mr_kit_runtime | while read -r _kc_src _kc_name _kc_mode; do
+	mr_kit_runtime >"$MR_WORK/runtime.files" || exit "$MR_EXIT_ERROR"
+	while read -r _kc_src _kc_name _kc_mode _kc_kind; do
 		[ -f "$_kc_src" ] || mr_die "$_kc_src is missing (make; or install memdisk-phram's runtime)"
-		if [ "$_kc_mode" = 0755 ] && [ "$(mr_hex "$_kc_src" 0 4)" = 7f454c46 ] && ! _mr_is_static "$_kc_src"; then
+		if [ "$_kc_kind" = elf ] && ! _mr_is_static "$_kc_src"; then
 			mr_die "$_kc_src is dynamically linked; the initramfs needs the static build (make static, with klcc from klibc-utils)"
 		fi
-	done || exit "$MR_EXIT_ERROR"
+	done <"$MR_WORK/runtime.files"
 	for _kc in itools-premount dracut-hook mkinitcpio-hook mkinitcpio-unit udev-rule verify verify-itools \
 		verify-dracut verify-mkinitcpio verify-unit memdisk-sha256; do
 		mr_kit "$_kc" >/dev/null

@@ -123,9 +123,11 @@ mr_overlay_stage() {
 	_os_stage=$2
 	_os_lib=usr/lib/memdisk-phram
 	# The runtime, the proof, and what this overlay is.
-	mr_kit_runtime | while read -r _os_src _os_name _os_mode; do
+	mr_kit_runtime >"$_os_stage.runtime"
+	while read -r _os_src _os_name _os_mode _os_kind; do
 		_mr_put "$_os_root" "$_os_stage" "$_os_src" "$_os_lib/$_os_name" "$_os_mode"
-	done
+	done <"$_os_stage.runtime"
+	rm -f "$_os_stage.runtime"
 	_mr_put "$_os_root" "$_os_stage" "$(mr_kit verify)" "$_os_lib/memdisk-verify" 0755
 	_mr_put "$_os_root" "$_os_stage" "$(mr_kit memdisk-sha256)" "$_os_lib/memdisk-sha256" 0755
 	{
