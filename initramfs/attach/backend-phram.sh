@@ -228,6 +228,32 @@ md_default_es() {
 	done
 }
 
+# 0 when phram can be used: loaded or built in (/sys/module/phram), or a
+# module of the running kernel; 1 only when that kernel's module directory
+# is there and has no phram at all (Fedora, RHEL): then memdisk-attach
+# copies the image instead (backend-copy.sh). When it cannot tell, phram is
+# tried (and says what is missing).
+md_phram_available() {
+	[ -d "$SYS/module/phram" ] && return 0
+	_kv=$("${MD_BIN}uname" -r 2>/dev/null)
+	_md=$MODS/$_kv
+	[ -n "$_kv" ] && [ -d "$_md" ] || return 0
+	# Where the file is in every layout seen (mkinitcpio puts all modules
+	# in kernel/), then the index (modules.dep and modules.builtin).
+	for _f in "$_md"/kernel/drivers/mtd/devices/phram.ko* "$_md"/kernel/phram.ko* \
+		"$_md"/updates/phram.ko* "$_md"/extra/phram.ko*; do
+		[ -e "$_f" ] && return 0
+	done
+	for _f in "$_md/modules.dep" "$_md/modules.builtin"; do
+		[ -r "$_f" ] || continue
+		while IFS= read -r _l; do
+			case $_l in */phram.ko* | phram.ko*) return 0 ;; esac
+		done <"$_f"
+	done
+	[ -r "$_md/modules.dep" ] || [ -r "$_md/modules.dep.bin" ] || return 0
+	return 1
+}
+
 # ---- the backend interface ----------------------------------------------------
 md_phram_reuse() {
 	md_find_mtd || return 1

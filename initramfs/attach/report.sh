@@ -5,7 +5,8 @@
 #   md_report   the device path; with --info, shell assignments instead:
 #               MEMDISK_DEVICE MEMDISK_MTD MEMDISK_START MEMDISK_SIZE
 #               MEMDISK_FSTYPE MEMDISK_LABEL MEMDISK_UUID MEMDISK_REUSED
-#               (values single-quoted)
+#               MEMDISK_BACKEND (phram, or copy: a loop device over a copy
+#               in RAM) (values single-quoted)
 
 md_report() {
 	if [ "$MD_INFO" != 1 ]; then
@@ -14,7 +15,7 @@ md_report() {
 	fi
 	# A device attached before us: its size from sysfs when the finder did
 	# not say (/dev/mem locked down).
-	if [ "$MD_REUSED" = 1 ] && [ -z "${MD_LEN:-}" ]; then
+	if [ "$MD_REUSED" = 1 ] && [ -z "${MD_LEN:-}" ] && [ -n "${MD_MTD:-}" ]; then
 		MD_LEN=''
 		[ ! -r "$SYS/class/mtd/$MD_MTD/size" ] || read -r MD_LEN <"$SYS/class/mtd/$MD_MTD/size"
 	fi
@@ -29,4 +30,5 @@ md_report() {
 	printf 'MEMDISK_LABEL=%s\n' "$(md_quote "$MD_LABEL")"
 	printf 'MEMDISK_UUID=%s\n' "$(md_quote "$MD_UUID")"
 	printf 'MEMDISK_REUSED=%s\n' "$MD_REUSED"
+	printf 'MEMDISK_BACKEND=%s\n' "$(md_quote "${MD_BACKEND:-phram}")"
 }

@@ -33,7 +33,11 @@ mr_report_text() {
 			[ -z "${R_KVER:-}" ] || mr_say "    kernel:    $R_KVER${R_KERNEL:+ ($R_KERNEL)}"
 			case $R_STATUS in
 			ok)
-				mr_say "    phram:     $R_PHRAM; backend $R_BACKEND"
+				if [ "$R_BACKEND" = copy ]; then
+					mr_say "    phram:     $R_PHRAM${R_KCONFIG:+ ($R_KCONFIG)}; backend copy: at boot memdisk-attach copies the image into RAM (its size once more) and attaches it through a loop device"
+				else
+					mr_say "    phram:     $R_PHRAM; backend $R_BACKEND"
+				fi
 				mr_say "    modules:   added ${R_MODS_ADD:-none}${R_MODSRC:+ from $R_MODSRC}"
 				[ -z "$R_MODS_SKIP" ] || mr_say "               already there: $R_MODS_SKIP"
 				[ -z "$R_MODS_CONVERT" ] || mr_say "               compression: $R_MODS_CONVERT"

@@ -11,7 +11,8 @@
 # generator's detection looks at, the merged-/usr links of real images and
 # their own module index.
 #
-#   fx_modules DIR KVER [nophram] [xz]  a module tree DIR/lib/modules/KVER
+#   fx_modules DIR KVER [nophram] [noloop] [xz]
+#                                       a module tree DIR/lib/modules/KVER
 #                                       with depmod's index
 #   fx_kernel FILE KVER                 a fake bzImage
 #   fx_root DIR GEN FLAVOUR KVER [OPT]  an initramfs tree; GEN: itools,
@@ -106,15 +107,17 @@ fx_modules() {
 	_fm_dir=$1/lib/modules/$2
 	_fm_sfx=
 	_fm_phram=phram
+	_fm_loop=loop
 	for _fm_o in "$@"; do
 		case $_fm_o in
 		nophram) _fm_phram= ;;
+		noloop) _fm_loop= ;;
 		xz) _fm_sfx=.xz ;;
 		esac
 	done
 	mkdir -p "$_fm_dir"
-	# shellcheck disable=SC2086 # $_fm_phram: zero or one word
-	_fx_put_modules "$_fm_dir" "$2" "$_fm_sfx" mtd mtd_blkdevs mtdblock mtdblock_ro $_fm_phram isofs loop cdrom sr_mod ||
+	# shellcheck disable=SC2086 # $_fm_phram, $_fm_loop: zero or one word
+	_fx_put_modules "$_fm_dir" "$2" "$_fm_sfx" mtd mtd_blkdevs mtdblock mtdblock_ro $_fm_phram isofs $_fm_loop cdrom sr_mod ||
 		return 1
 	: >"$_fm_dir/modules.builtin"
 	(cd "$_fm_dir" && find kernel -name '*.ko*' | sort) >"$_fm_dir/modules.order"

@@ -406,7 +406,8 @@ MEMDISK_SIZE='0x1000800'
 MEMDISK_FSTYPE='iso9660'
 MEMDISK_LABEL='Debian 12 it'\\''s \"live\"'
 MEMDISK_UUID='2023-06-10-10-18-23-00'
-MEMDISK_REUSED=0" "$OUT"
+MEMDISK_REUSED=0
+MEMDISK_BACKEND='phram'" "$OUT"
 	eval "$OUT"
 	check label "Debian 12 it's \"live\"" "$MEMDISK_LABEL"
 }

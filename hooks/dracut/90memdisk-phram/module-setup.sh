@@ -44,7 +44,8 @@ installkernel() {
     # hostonly='' : the host that builds the image has no phram device, so
     # hostonly filtering would drop these. memdisk-attach picks mtdblock_ro
     # (read-only) or mtdblock; missing ones (older kernels) are skipped.
-    hostonly='' instmods phram mtd mtdblock mtdblock_ro
+    # loop: the copy fallback of kernels without phram (Fedora, RHEL).
+    hostonly='' instmods phram mtd mtdblock mtdblock_ro loop
 }
 
 # called by dracut
@@ -71,6 +72,8 @@ install() {
     done < "$_lib/runtime.list"
     # What memdisk-attach runs besides shell builtins (most are in base).
     inst_multiple -o modprobe blkid mount dmesg uname mknod sleep
+    # The copy fallback (backend-copy.sh): a loop device over a tmpfs.
+    inst_multiple -o losetup umount
     # The rule, as udev's own rules are laid out. inst_simple again: the
     # only program it runs is /bin/sh, which every dracut image has.
     inst_simple "${MEMDISK_PHRAM_DESTDIR-}@UDEVRULESDIR@/61-memdisk-phram.rules" \
