@@ -202,7 +202,7 @@ mr_verify_boot_uefi_http() {
 
 # Lines worth showing when something went wrong.
 MR_V_RELEVANT='memdisk|MEMDISK|phram|mtd|medium|live|dracut|casper|archiso|squashfs|[Pp]anic|[Ee]rror|ERROR|[Ff]ail|[Ww]arning|not found|does not exist|[Ee]mergency|Waiting|mount|VFS|Ramdisk'
-MR_V_FAILED='Unable to find a medium|unable to find a medium|does not exist|Kernel panic|emergency shell|Entering emergency mode|You are in emergency mode|Cannot open root device|Gave up waiting|device did not show up|ERROR: device'
+MR_V_FAILED='[Uu]nable to find a medium|/dev/disk/by-[a-z]+/[^ ]* does not exist|Could not boot|Kernel panic|emergency shell|Entering emergency mode|You are in emergency mode|Cannot open root device|Gave up waiting|device did not show up|ERROR: device .* not found'
 
 _mr_v_log() {
 	tr -d '\r' <"$MR_V_SERIAL" 2>/dev/null
@@ -225,7 +225,7 @@ _mr_v_watch() {
 			memdisk) _vw_hit=$(grep -m1 -E 'Ramdisk at|MEMDISK' "$_vw_l") ;;
 			linux) _vw_hit=$(grep -m1 -E 'Linux version [^ ]+' "$_vw_l" | sed 's/.*\(Linux version [^ ]*\).*/\1/') ;;
 			attach) _vw_hit=$(grep -m1 -E 'memdisk(-phram)?: .*(attached|MEMDISK image)|memdisk: ' "$_vw_l") ;;
-			verdict) _vw_hit=$(grep -m1 "^MEMDISK-VERIFY token=$MR_V_TOKEN " "$_vw_l") ;;
+			verdict) _vw_hit=$(grep -m1 "MEMDISK-VERIFY token=$MR_V_TOKEN " "$_vw_l") ;;
 			esac
 			[ -n "$_vw_hit" ] || continue
 			_vw_seen="$_vw_seen $_vw_m"
@@ -257,7 +257,7 @@ _mr_v_watch() {
 			_vw_rc=$?
 			MR_QEMU_PID=
 			_mr_v_log >"$_vw_l"
-			if grep -q "^MEMDISK-VERIFY token=$MR_V_TOKEN " "$_vw_l" && { [ -z "$MR_V_EXPECT" ] || grep -Eq -- "$MR_V_EXPECT" "$_vw_l"; }; then
+			if grep -q "MEMDISK-VERIFY token=$MR_V_TOKEN " "$_vw_l" && { [ -z "$MR_V_EXPECT" ] || grep -Eq -- "$MR_V_EXPECT" "$_vw_l"; }; then
 				MR_V_END=verdict
 			elif [ "$_vw_rc" = 124 ] || [ "$_vw_rc" = 137 ]; then
 				MR_V_END=timeout
@@ -293,7 +293,8 @@ _mr_v_expected_sha() {
 }
 
 _mr_v_decide() {
-	MR_V_VERDICT=$(grep -m1 "^MEMDISK-VERIFY token=$MR_V_TOKEN " "$MR_WORK/verify/log.txt")
+	# The verdict may follow other console output on its line.
+	MR_V_VERDICT=$(grep -m1 -o "MEMDISK-VERIFY token=$MR_V_TOKEN .*" "$MR_WORK/verify/log.txt")
 	MR_V_WHY=
 	if [ -z "$MR_V_VERDICT" ]; then
 		case $MR_V_END in
