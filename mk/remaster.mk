@@ -32,7 +32,9 @@ BOOT_PKGS += $(REMASTER_PKGS) qemu-system-x86 syslinux-common isolinux grub-pc-b
 	mtools dosfstools initramfs-tools live-boot live-boot-initramfs-tools dracut-core dracut-live systemd udev \
 	busybox-static
 SHELL_SOURCES += remaster/memdisk-remaster $(filter %.sh,$(REMASTER_LIB)) $(REMASTER_GUEST_SH) \
-	tests/remaster/run tests/remaster/lib.sh tests/remaster/fixtures.sh
+	tests/remaster/run tests/remaster/lib.sh tests/remaster/fixtures.sh \
+	tests/boot/generators.sh tests/boot/remaster/run tests/boot/remaster/isos.sh tests/boot/remaster/casper/casper \
+	tests/boot/remaster/archiso/archiso tests/boot/remaster/archiso/init
 
 .PHONY: install-remaster check-remaster check-boot-remaster lint-remaster format-remaster
 

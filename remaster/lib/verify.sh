@@ -55,7 +55,7 @@ _mr_v_say() {
 # "CFG DIALECT LABEL KERNEL INITRDS ARGS" (TAB-separated; INITRDS joined
 # by \037).
 _mr_v_entries() {
-	_ve_bios=$(mr_iso_eltorito "$MR_ISO" | awk '/^El Torito img path :/ && $5 == 1 { print $6 }')
+	_ve_bios=$(mr_iso_eltorito "$MR_ISO" | awk '/^El Torito img path :/ && $6 == 1 { print $7 }')
 	case $_ve_bios in
 	*isolinux* | *syslinux* | *.bin) _ve_pref=syslinux ;;
 	*) _ve_pref=grub ;;
@@ -66,7 +66,6 @@ _mr_v_entries() {
 			awk -F'\t' -v c="$_ve_p" -v d="$_ve_k" 'BEGIN { OFS = "\t" } $1 == "ENTRY" { print c, d, $3, $4, $5, $6 }' \
 				"$MR_WORK/cfg/scan$_ve_p"
 		done <"$MR_WORK/cfg/list"
-		[ "$_ve_d" = "$_ve_pref" ] && MR_V_LOADER=$_ve_d
 	done | awk -F'\t' '!seen[$0]++'
 }
 
@@ -222,7 +221,7 @@ _mr_v_watch() {
 		for _vw_m in memdisk linux attach verdict; do
 			case " $_vw_seen " in *" $_vw_m "*) continue ;; esac
 			case $_vw_m in
-			memdisk) _vw_hit=$(grep -m1 -E 'Ramdisk at|MEMDISK' "$_vw_l") ;;
+			memdisk) _vw_hit=$(grep -m1 -E '^MEMDISK [0-9]|Ramdisk at' "$_vw_l") ;;
 			linux) _vw_hit=$(grep -m1 -E 'Linux version [^ ]+' "$_vw_l" | sed 's/.*\(Linux version [^ ]*\).*/\1/') ;;
 			attach) _vw_hit=$(grep -m1 -E 'memdisk(-phram)?: .*(attached|MEMDISK image)|memdisk: ' "$_vw_l") ;;
 			verdict) _vw_hit=$(grep -m1 "MEMDISK-VERIFY token=$MR_V_TOKEN " "$_vw_l") ;;
