@@ -9,7 +9,8 @@
 #       ROOT is the merged view of every archive of one boot entry's
 #       initrds. Sets:
 #         MR_GEN       initramfs-tools | dracut | mkinitcpio ('' unknown)
-#         MR_FLAVOUR   initramfs-tools: live-boot | casper | plain
+#         MR_FLAVOUR   initramfs-tools: live-boot | casper | live-boot+casper
+#                      | plain
 #                      dracut, mkinitcpio: shell | systemd (mkinitcpio's
 #                      busybox init is "shell" too)
 #         MR_GENVER    dracut's or mkinitcpio's version when the image says
@@ -118,13 +119,12 @@ mr_detect() {
 	if _mr_exists "$_dt" scripts/functions && { _mr_exists "$_dt" conf/initramfs.conf ||
 		_mr_exists "$_dt" conf/conf.d || _mr_exists "$_dt" scripts/init-top; }; then
 		MR_GEN=initramfs-tools
-		if _mr_exists "$_dt" scripts/live; then
-			MR_FLAVOUR=live-boot
-		elif _mr_exists "$_dt" scripts/casper; then
-			MR_FLAVOUR=casper
-		else
-			MR_FLAVOUR=plain
-		fi
+		# The boot line picks one (boot=live, boot=casper); an image may
+		# carry both, and the overlay serves both.
+		MR_FLAVOUR=
+		_mr_exists "$_dt" scripts/live && MR_FLAVOUR=live-boot
+		_mr_exists "$_dt" scripts/casper && MR_FLAVOUR=${MR_FLAVOUR:+$MR_FLAVOUR+}casper
+		[ -n "$MR_FLAVOUR" ] || MR_FLAVOUR=plain
 		return 0
 	fi
 	if _mr_exists "$_dt" init_functions || { _mr_exists "$_dt" config && _mr_exists "$_dt" hooks; } ||

@@ -296,11 +296,14 @@ _mr_v_decide() {
 	MR_V_VERDICT=$(grep -m1 -o "MEMDISK-VERIFY token=$MR_V_TOKEN .*" "$MR_WORK/verify/log.txt")
 	MR_V_WHY=
 	if [ -z "$MR_V_VERDICT" ]; then
-		case $MR_V_END in
-		failure) MR_V_WHY="the live system did not find its medium: $(grep -m1 -E "$MR_V_FAILED" "$MR_WORK/verify/log.txt" | cut -c1-160)" ;;
-		timeout) MR_V_WHY="no verdict from the guest within $MR_V_TIMEOUT s" ;;
-		*) MR_V_WHY="the guest stopped ($MR_V_END) without a verdict (an initramfs without memdisk-verify, or the boot died)" ;;
-		esac
+		_vd_fail=$(grep -m1 -E "$MR_V_FAILED" "$MR_WORK/verify/log.txt" | cut -c1-160)
+		if [ -n "$_vd_fail" ]; then
+			MR_V_WHY="the live system did not find its medium: $_vd_fail"
+		elif [ "$MR_V_END" = timeout ]; then
+			MR_V_WHY="no verdict from the guest within $MR_V_TIMEOUT s"
+		else
+			MR_V_WHY="the guest stopped ($MR_V_END) without a verdict (an initramfs without memdisk-verify, or the boot died)"
+		fi
 		return 1
 	fi
 	_vd_att=$(_mr_v_field attached)
