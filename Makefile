@@ -28,11 +28,14 @@ ALL_CFLAGS := -std=c99 -D_DEFAULT_SOURCE $(INC) $(WARN) -DMEMDISKFIND_VERSION='"
 
 B := build
 # memdiskfind/core: the pure parsers (no I/O), shared by both programs;
-# memdiskfind/io: reading physical memory or a dump; memdiskfind/finder and
+# memdiskfind/io: reading physical memory, a table or a dump, the system's
+# paths; memdiskfind/finder and
 # memdiskfind/probe: each program's command line and output.
-CORE_SRC := $(addprefix memdiskfind/core/,lowmem.c mbft.c find.c reason.c phram.c)
-CLI_SRC := memdiskfind/finder/main.c memdiskfind/io/physmem.c memdiskfind/finder/output.c
+CORE_SRC := $(addprefix memdiskfind/core/,lowmem.c mbft.c find.c nfit.c reason.c phram.c)
+CLI_SRC := memdiskfind/finder/main.c memdiskfind/io/physmem.c memdiskfind/io/sysroot.c memdiskfind/finder/output.c
 FINDER_HDR := $(wildcard memdiskfind/*/*.h)
+# Only in the klibc-static build: see the file.
+STATIC_SRC := memdiskfind/finder/klibc-lean.c
 
 HAVE_KLCC := $(shell command -v $(KLCC) >/dev/null 2>&1 && echo yes)
 ALL_TARGETS := $(B)/memdiskfind
@@ -47,14 +50,15 @@ BOOT_PKGS := syslinux-common isolinux qemu-system-x86 xorriso busybox-static cpi
 INSTALL_TARGETS := install-finder install-runtime
 CHECK_FAST_TARGETS := check-unit check-asan check-fuzz-short check-shell
 CHECK_BOOT_TARGETS := check-boot-runtime
-SHELL_SOURCES := build-aux/need-packages build-aux/run-groups tests/boot/fetch-kernel .ci/run tests/fuzz/make-seeds tests/bench/run
+SHELL_SOURCES := build-aux/need-packages build-aux/run-groups tests/boot/fetch-kernel .ci/run tests/fuzz/make-seeds \
+	tests/bench/run tests/fixtures/nfit/dump-qemu
 
 # Generator integrations and the runtime add their own variables and rules in
 # mk/*.mk (included here, before any rule uses the lists above).
 .DEFAULT_GOAL := all
 -include mk/*.mk
 
-.PHONY: all static check check-fast check-boot deps deps-check deps-boot demo bench fuzz install clean format lint check-shell \
+.PHONY: all static check check-fast check-boot deps deps-check deps-boot demo bench fuzz fuzz-find fuzz-nfit install clean format lint check-shell \
 	$(INSTALL_TARGETS) $(CHECK_FAST_TARGETS) $(CHECK_BOOT_TARGETS)
 
 all: $(ALL_TARGETS)
@@ -65,14 +69,18 @@ $(B)/memdiskfind: $(CORE_SRC) $(CLI_SRC) $(FINDER_HDR) | $(B)
 
 # klibc build: size matters (it is paid for in every initramfs). One
 # translation unit (klcc's ld has no LTO plugin) lets the compiler inline
-# across files; no unwind tables; a small common page size so that ld does
-# not pad the file up to the data segment's page; stripped.
-$(B)/memdiskfind-all.c: $(CORE_SRC) $(CLI_SRC) | $(B)
-	printf '#include "$(CURDIR)/%s"\n' $(CORE_SRC) $(CLI_SRC) >$@
-$(B)/memdiskfind.static: $(B)/memdiskfind-all.c $(CORE_SRC) $(CLI_SRC) $(FINDER_HDR)
-	$(KLCC) -static -Os -std=c99 -D_DEFAULT_SOURCE $(INC) $(WARN) -Wno-conversion -DMEMDISKFIND_VERSION='"$(VERSION)"' \
+# across files; -Oz where the compiler has it (GCC 12+: about 200 bytes less
+# than -Os), else -Os; no unwind tables; a small common page size and no
+# RELRO (nothing to protect in a static binary without relocations) so that
+# ld does not pad the file up to the data segment's page (2 KiB on i386);
+# STATIC_SRC keeps klibc's unused stdio out; stripped.
+$(B)/memdiskfind-all.c: $(CORE_SRC) $(CLI_SRC) $(STATIC_SRC) | $(B)
+	printf '#include "$(CURDIR)/%s"\n' $(CORE_SRC) $(CLI_SRC) $(STATIC_SRC) >$@
+$(B)/memdiskfind.static: $(B)/memdiskfind-all.c $(CORE_SRC) $(CLI_SRC) $(STATIC_SRC) $(FINDER_HDR)
+	opt=-Os; if $(KLCC) -Oz $(INC) -E -o /dev/null $(B)/memdiskfind-all.c 2>/dev/null; then opt=-Oz; fi; \
+	$(KLCC) -static $$opt -std=c99 -D_DEFAULT_SOURCE $(INC) $(WARN) -Wno-conversion -DMEMDISKFIND_VERSION='"$(VERSION)"' \
 		-fwhole-program -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-stack-protector \
-		-Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-z,common-page-size=64 -Wl,--build-id=none -s \
+		-Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-z,norelro -Wl,-z,common-page-size=64 -Wl,--build-id=none -s \
 		-o $@ $(B)/memdiskfind-all.c
 
 $(B):
@@ -80,10 +88,13 @@ $(B):
 
 # ---- tests ---------------------------------------------------------------
 CMOCKA_LIBS := -lcmocka
-UNIT_TESTS := $(B)/test_core $(B)/test_cli
+UNIT_TESTS := $(B)/test_core $(B)/test_nfit $(B)/test_cli
 
 $(B)/test_core: tests/unit/test_core.c tests/unit/synth.c tests/unit/synth.h $(CORE_SRC) $(FINDER_HDR) | $(B)
 	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_core.c tests/unit/synth.c $(CORE_SRC) $(CMOCKA_LIBS)
+
+$(B)/test_nfit: tests/unit/test_nfit.c tests/unit/synth.c tests/unit/synth.h $(CORE_SRC) $(FINDER_HDR) | $(B)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_nfit.c tests/unit/synth.c $(CORE_SRC) $(CMOCKA_LIBS)
 
 $(B)/test_cli: tests/unit/test_cli.c tests/unit/synth.c tests/unit/synth.h $(CORE_SRC) $(FINDER_HDR) | $(B)
 	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/test_cli.c tests/unit/synth.c $(CORE_SRC) $(CMOCKA_LIBS)
@@ -113,31 +124,52 @@ check-boot: deps-boot all
 
 check-unit: $(UNIT_TESTS) $(ALL_TARGETS)
 	$(B)/test_core
-	MEMDISKFIND=$(B)/memdiskfind FIXTURES=$(FIXTURES) $(B)/test_cli
+	$(B)/test_nfit
+	MEMDISKFIND=$(B)/memdiskfind FIXTURES=$(FIXTURES) NFIT_FIXTURES=$(NFIT_FIXTURES) $(B)/test_cli
 ifeq ($(HAVE_KLCC),yes)
-	MEMDISKFIND=$(B)/memdiskfind.static FIXTURES=$(FIXTURES) $(B)/test_cli
+	MEMDISKFIND=$(B)/memdiskfind.static FIXTURES=$(FIXTURES) NFIT_FIXTURES=$(NFIT_FIXTURES) $(B)/test_cli
 endif
 
 FIXTURES ?= tests/fixtures/lowmem
+NFIT_FIXTURES ?= tests/fixtures/nfit
 
 # The same suite again, built with AddressSanitizer and UBSan (clang).
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 check-asan:
-	$(MAKE) --no-print-directory B=$(B)/asan CC=$(CLANG) CFLAGS="-O1 -g $(SAN)" HAVE_KLCC=no $(B)/asan/test_core $(B)/asan/test_cli $(B)/asan/memdiskfind
+	$(MAKE) --no-print-directory B=$(B)/asan CC=$(CLANG) CFLAGS="-O1 -g $(SAN)" HAVE_KLCC=no $(B)/asan/test_core $(B)/asan/test_nfit $(B)/asan/test_cli $(B)/asan/memdiskfind
 	$(B)/asan/test_core
-	MEMDISKFIND=$(B)/asan/memdiskfind FIXTURES=$(FIXTURES) $(B)/asan/test_cli
+	$(B)/asan/test_nfit
+	MEMDISKFIND=$(B)/asan/memdiskfind FIXTURES=$(FIXTURES) NFIT_FIXTURES=$(NFIT_FIXTURES) $(B)/asan/test_cli
 
-# libFuzzer over the core. The seed corpus is made from the fixtures.
+# libFuzzer over the core: fuzz_find (MEMDISK's low memory; seeds made from
+# the low-memory fixtures) and fuzz_nfit (NFIT tables; seeds: synthetic ones
+# and the NFIT fixtures). Crash inputs land in $(B)/.
 FUZZ_SECONDS ?= 30
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 $(B)/fuzz_find: tests/fuzz/fuzz_find.c $(CORE_SRC) $(FINDER_HDR) | $(B)
-	$(CLANG) -std=c99 -D_DEFAULT_SOURCE $(INC) -g -O1 -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=all -o $@ tests/fuzz/fuzz_find.c $(CORE_SRC)
+	$(CLANG) -std=c99 -D_DEFAULT_SOURCE $(INC) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_find.c $(CORE_SRC)
+$(B)/fuzz_nfit: tests/fuzz/fuzz_nfit.c $(CORE_SRC) $(FINDER_HDR) | $(B)
+	$(CLANG) -std=c99 -D_DEFAULT_SOURCE $(INC) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_nfit.c $(CORE_SRC)
+$(B)/nfit_seeds: tests/fuzz/nfit_seeds.c tests/unit/synth.c tests/unit/synth.h | $(B)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ tests/fuzz/nfit_seeds.c tests/unit/synth.c
 $(B)/fuzz-seeds/.done: tests/fuzz/make-seeds | $(B)
 	tests/fuzz/make-seeds $(FIXTURES) $(B)/fuzz-seeds
 	touch $@
-fuzz: $(B)/fuzz_find $(B)/fuzz-seeds/.done
+$(B)/fuzz-nfit-seeds/.done: $(B)/nfit_seeds $(wildcard $(NFIT_FIXTURES)/*.nfit)
+	rm -rf $(B)/fuzz-nfit-seeds
+	mkdir -p $(B)/fuzz-nfit-seeds
+	$(B)/nfit_seeds $(B)/fuzz-nfit-seeds
+	cp $(NFIT_FIXTURES)/*.nfit $(B)/fuzz-nfit-seeds/
+	touch $@
+fuzz: fuzz-find fuzz-nfit
+fuzz-find: $(B)/fuzz_find $(B)/fuzz-seeds/.done
 	mkdir -p $(B)/fuzz-corpus
-	$(B)/fuzz_find -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $(B)/fuzz-corpus $(B)/fuzz-seeds
+	$(B)/fuzz_find -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -artifact_prefix=$(B)/ \
+		$(B)/fuzz-corpus $(B)/fuzz-seeds
+fuzz-nfit: $(B)/fuzz_nfit $(B)/fuzz-nfit-seeds/.done
+	mkdir -p $(B)/fuzz-nfit-corpus
+	$(B)/fuzz_nfit -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=1 \
+		-artifact_prefix=$(B)/ $(B)/fuzz-nfit-corpus $(B)/fuzz-nfit-seeds
 check-fuzz-short:
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(or $(FUZZ_CHECK_SECONDS),30)
 
@@ -151,7 +183,7 @@ check-boot-runtime:
 demo: deps-boot all
 	tests/boot/demo
 
-bench: all $(B)/bench_find
+bench: all $(B)/bench_find $(B)/nfit_seeds
 	@build-aux/need-packages syslinux-utils
 	tests/bench/run
 

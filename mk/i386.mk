@@ -38,4 +38,4 @@ check-unit-i386: static-i386 $(B)/test_cli
 	printf '#!/bin/sh\nexec qemu-i386-static "%s" "$$@"\n' "$(CURDIR)/$(I386_B)/memdiskfind.static" \
 		>$(I386_B)/memdiskfind-qemu
 	chmod +x $(I386_B)/memdiskfind-qemu
-	MEMDISKFIND=$(I386_B)/memdiskfind-qemu FIXTURES=$(FIXTURES) $(B)/test_cli
+	MEMDISKFIND=$(I386_B)/memdiskfind-qemu FIXTURES=$(FIXTURES) NFIT_FIXTURES=$(NFIT_FIXTURES) $(B)/test_cli

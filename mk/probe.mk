@@ -8,7 +8,7 @@ BLKID_CFLAGS = $(shell $(PKG_CONFIG) --cflags blkid)
 BLKID_LIBS = $(shell $(PKG_CONFIG) --libs blkid)
 
 PROBE_SRC := memdiskfind/probe/probe.c
-PROBE_CLI_SRC := memdiskfind/probe/probe_main.c memdiskfind/io/physmem.c
+PROBE_CLI_SRC := memdiskfind/probe/probe_main.c memdiskfind/io/physmem.c memdiskfind/io/sysroot.c
 
 BUILD_PKGS += libblkid-dev pkg-config
 CHECK_PKGS += libblkid-dev pkg-config fdisk dosfstools e2fsprogs xorriso isolinux syslinux-common
@@ -27,9 +27,10 @@ SHELL_SOURCES += tests/probe/mkimages tests/probe/run tests/probe/run-shell \
 $(B)/memdisk-probe: $(PROBE_SRC) $(PROBE_CLI_SRC) $(CORE_SRC) $(FINDER_HDR) | $(B)
 	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) -o $@ $(PROBE_SRC) $(PROBE_CLI_SRC) $(CORE_SRC) $(BLKID_LIBS)
 
-$(B)/test_probe: tests/probe/test_probe.c $(PROBE_SRC) memdiskfind/core/phram.c $(FINDER_HDR) | $(B)
-	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) -o $@ tests/probe/test_probe.c $(PROBE_SRC) memdiskfind/core/phram.c \
-		$(BLKID_LIBS) $(CMOCKA_LIBS)
+$(B)/test_probe: tests/probe/test_probe.c $(PROBE_SRC) memdiskfind/core/phram.c tests/unit/synth.c tests/unit/synth.h \
+		$(FINDER_HDR) | $(B)
+	$(CC) $(ALL_CFLAGS) $(BLKID_CFLAGS) -Itests/unit -o $@ tests/probe/test_probe.c $(PROBE_SRC) \
+		memdiskfind/core/phram.c tests/unit/synth.c $(BLKID_LIBS) $(CMOCKA_LIBS)
 
 # The images (sfdisk, mkfs.vfat, mke2fs -d, xorriso), rebuilt when the
 # builder changes.

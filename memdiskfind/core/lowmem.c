@@ -36,6 +36,16 @@ bool lowmem_u32(const struct lowmem *mem, uint32_t addr, uint32_t *out)
 	return true;
 }
 
+uint8_t lowmem_sum8(const struct lowmem *mem, uint32_t addr, uint32_t n)
+{
+	uint8_t sum = 0;
+	uint32_t i;
+
+	for (i = 0; i < n; i++)
+		sum = (uint8_t)(sum + mem->bytes[addr + i]);
+	return sum;
+}
+
 bool lowmem_equals(const struct lowmem *mem, uint32_t addr, const char *s, size_t n)
 {
 	size_t i;

@@ -2,7 +2,8 @@
 /*
  * Bounds-checked little-endian reads from a window of physical memory.
  *
- * The window is a byte buffer in which offset N is physical address N. Every
+ * The window is a byte buffer in which offset N is physical address N (or,
+ * for an ACPI table read from a file, offset N of the table). Every
  * address here comes from memory that anyone before us could have written, so
  * nothing is read before its whole extent is proven to lie inside the window.
  */
@@ -28,6 +29,10 @@ bool lowmem_has(const struct lowmem *mem, uint32_t addr, size_t n);
 bool lowmem_u8(const struct lowmem *mem, uint32_t addr, uint8_t *out);
 bool lowmem_u16(const struct lowmem *mem, uint32_t addr, uint16_t *out);
 bool lowmem_u32(const struct lowmem *mem, uint32_t addr, uint32_t *out);
+
+/* The 8-bit sum of the n bytes at addr, which the caller proved inside:
+ * ACPI-style tables are valid when it is 0. */
+uint8_t lowmem_sum8(const struct lowmem *mem, uint32_t addr, uint32_t n);
 
 /* Compares n bytes at addr with s; false when they differ or are outside. */
 bool lowmem_equals(const struct lowmem *mem, uint32_t addr, const char *s, size_t n);

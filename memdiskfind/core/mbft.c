@@ -25,16 +25,6 @@ static enum memdisk_reason check_header(const struct lowmem *mem, uint32_t addr,
 	return MEMDISK_OK;
 }
 
-static bool checksum_is_zero(const struct lowmem *mem, uint32_t addr, uint32_t length)
-{
-	uint8_t sum = 0;
-	uint32_t i;
-
-	for (i = 0; i < length; i++)
-		sum = (uint8_t)(sum + mem->bytes[addr + i]);
-	return sum == 0;
-}
-
 /* Bounded copy-out of the NUL-terminated command line: stops at the NUL,
  * the end of the window or MEMDISK_CMDLINE_MAX, whichever comes first. */
 static enum memdisk_reason read_cmdline(const struct lowmem *mem, uint32_t segoff,
@@ -64,7 +54,7 @@ enum memdisk_reason mbft_decode(const struct lowmem *mem, uint32_t addr, struct 
 	why = check_header(mem, addr, &length);
 	if (why != MEMDISK_OK)
 		return why;
-	if (!checksum_is_zero(mem, addr, length))
+	if (lowmem_sum8(mem, addr, length))
 		return MEMDISK_BAD_CHECKSUM;
 
 	/* The header proved [addr, addr + length) is inside and length >= 66,

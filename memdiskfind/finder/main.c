@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * memdiskfind: print where syslinux MEMDISK left its disk image, for phram.
- * The thin shell around the pure finder: options, reading memory, printing.
+ * memdiskfind: print where the RAM disk the boot left behind is: syslinux
+ * MEMDISK's image (BIOS: its mBFT in low memory) or the firmware's own RAM
+ * disk (UEFI HTTP Boot: a range in the ACPI NFIT). The thin shell around the
+ * pure finders: options, reading memory or the table, printing.
  * Written for a small klibc-static binary: no stdio, no getopt_long.
  */
 #include "core/find.h"
+#include "core/nfit.h"
 #include "finder/output.h"
 #include "io/physmem.h"
+#include "io/sysroot.h"
 
 #include <errno.h>
 #include <string.h>
@@ -18,26 +22,30 @@
 
 enum exit_status { EXIT_FOUND = 0, EXIT_NOT_FOUND = 1, EXIT_NO_MEMORY = 2, EXIT_USAGE = 64 };
 enum format { FORMAT_PLAIN, FORMAT_SHELL, FORMAT_PHRAM };
+enum source { SOURCE_AUTO, SOURCE_MBFT, SOURCE_NFIT };
 
-#define DEVICE_PATH "/dev/mem"
+#define PHRAM_PAGE 4096u /* phram maps an NFIT RAM disk in whole pages */
 
 static const char usage_text[] =
-    "Usage: memdiskfind [-e|-s] [-v] [--mem FILE]\n"
+    "Usage: memdiskfind [-e|-s] [-v] [--source S] [--mem FILE|--nfit FILE]\n"
     "\n"
-    "Print where syslinux MEMDISK's disk image is in memory: 0xSTART,0xLENGTH.\n"
+    "Print where the boot's RAM disk is: 0xSTART,0xLENGTH.\n"
     "\n"
-    " -e, --phram     phram parameter: memdisk,START,LENGTH,ERASESIZE\n"
-    " -s, --shell     shell assignments: MEMDISK_START=... MEMDISK_SIZE=...\n"
-    " -v, --verbose   explain each candidate on stderr\n"
-    "     --mem FILE  read a memory dump instead of " DEVICE_PATH "\n"
-    " -h, --help      this help\n"
-    " -V, --version   the version\n"
+    " -e, --phram      phram parameter: memdisk,START,LENGTH,ERASESIZE\n"
+    " -s, --shell      shell assignments: MEMDISK_START=... MEMDISK_SOURCE=...\n"
+    " -v, --verbose    explain each candidate on stderr\n"
+    "     --source S   mbft: syslinux MEMDISK (" SYS_DEV_MEM "); nfit: UEFI firmware\n"
+    "                  (ACPI NFIT); auto (default): nfit if " SYS_EFI " exists\n"
+    "     --mem FILE   read a memory dump instead of " SYS_DEV_MEM "\n"
+    "     --nfit FILE  read an NFIT dump instead of " SYS_NFIT "\n"
+    " -h, --help       this help\n"
+    " -V, --version    the version\n"
     "\n"
-    "Exit: 0 found, 1 no MEMDISK, 2 cannot read memory, 64 usage error.\n";
+    "Exit: 0 found, 1 no RAM disk, 2 cannot read, 64 usage error.\n";
 
 static const char version_text[] = "memdiskfind (memdisk-phram) " MEMDISKFIND_VERSION "\n";
 
-/* Verbose mode: what each step of the finder looked at. */
+/* Verbose mode: what each step of the MEMDISK finder looked at. */
 static const char *const step_text[] = {
     [STEP_INT13_HOOK] = "INT 13h hook ",
     [STEP_INT13_TABLE] = "mBFT via INT 13h ",
@@ -48,24 +56,42 @@ static const char *const step_text[] = {
 
 struct options {
 	enum format format;
+	enum source source;
 	int verbose;
-	const char *dump;
+	const char *dump; /* --mem */
+	const char *nfit; /* --nfit */
 	const char *text; /* --help or --version: print this and stop */
 };
 
-static struct out out_stdout; /* fds set in main: keeps the buffers in .bss */
-static struct out out_stderr;
+/* What is printed, from either source. */
+struct ramdisk {
+	uint64_t start;
+	uint64_t size;
+	const struct memdisk *memdisk; /* MEMDISK's details; NULL for an NFIT RAM disk */
+	int cd;
+};
+
+/* A line on stderr starts with the program's name... */
+static void err_begin(void)
+{
+	out_to(2);
+	out_str("memdiskfind: ");
+}
+
+/* ...and is written at once, so that it keeps its place among others. */
+static void err_end(void)
+{
+	out_str("\n");
+	(void)out_flush();
+}
 
 static void message(const char *a, const char *b, const char *c)
 {
-	struct out *err = &out_stderr;
-
-	out_str(err, "memdiskfind: ");
-	out_str(err, a);
-	out_str(err, b);
-	out_str(err, c);
-	out_str(err, "\n");
-	(void)out_flush(&out_stderr);
+	err_begin();
+	out_str(a);
+	out_str(b);
+	out_str(c);
+	err_end();
 }
 
 static int usage_error(const char *what, const char *arg)
@@ -74,9 +100,14 @@ static int usage_error(const char *what, const char *arg)
 	return EXIT_USAGE;
 }
 
-/* One short option letter; returns 0 or -1 for an unknown letter. */
-static int short_option(char letter, struct options *opt)
+/* One option, by its letter (a long option maps to one), with its value for
+ * the options that take one (else ""). Returns -1 when fine, else the exit
+ * status. */
+static int option(char letter, const char *value, struct options *opt)
 {
+	static const char sources[][5] = {"auto", "mbft", "nfit"};
+	unsigned int k;
+
 	switch (letter) {
 	case 'e':
 		opt->format = FORMAT_PHRAM;
@@ -93,61 +124,82 @@ static int short_option(char letter, struct options *opt)
 	case 'V':
 		opt->text = version_text;
 		break;
-	default:
-		return -1;
+	case 'm':
+		opt->dump = value;
+		break;
+	case 'n':
+		opt->nfit = value;
+		break;
+	case 'S':
+		for (k = 0; k < 3 && strcmp(value, sources[k]) != 0; k++)
+			;
+		if (k == 3)
+			return usage_error("--source is auto, mbft or nfit, not ", value);
+		opt->source = (enum source)k;
+		break;
 	}
-	return 0;
+	return -1;
 }
 
 /* Returns -1 when the options are fine, else the exit status to leave with. */
 static int parse_options(int argc, char **argv, struct options *opt)
 {
+	/* The options from "mem" on take a value: --NAME VALUE or --NAME=VALUE. */
 	static const struct {
 		char name[8];
 		char letter;
 	} long_options[] = {
-	    {"phram", 'e'}, {"shell", 's'}, {"verbose", 'v'}, {"help", 'h'}, {"version", 'V'},
+	    {"phram", 'e'},   {"shell", 's'}, {"verbose", 'v'}, {"help", 'h'},
+	    {"version", 'V'}, {"mem", 'm'},   {"nfit", 'n'},	{"source", 'S'},
 	};
-	const char *arg, *p;
+	enum { LONG_COUNT = sizeof(long_options) / sizeof(long_options[0]), FIRST_VALUE = 5 };
+	const char *arg, *p, *name, *value;
 	char letter[2] = {0, 0};
-	size_t k;
-	int i;
+	unsigned int k;
+	int i, status = -1;
 
-	for (i = 1; i < argc && !opt->text; i++) {
+	for (i = 1; i < argc && !opt->text && status < 0; i++) {
 		arg = argv[i];
-		if (!strcmp(arg, "--mem") || !strncmp(arg, "--mem=", 6)) {
-			opt->dump = arg[5] ? arg + 6 : argv[++i];
-			if (!opt->dump)
-				return usage_error("option '--mem' requires an argument", "");
-		} else if (arg[0] == '-' && arg[1] == '-') {
-			for (k = 0; k < sizeof(long_options) / sizeof(long_options[0]); k++)
-				if (!strcmp(arg + 2, long_options[k].name))
-					break;
-			if (k == sizeof(long_options) / sizeof(long_options[0]))
-				return usage_error("unrecognized option ", arg);
-			(void)short_option(long_options[k].letter, opt);
-		} else if (arg[0] == '-' && arg[1]) {
-			for (p = arg + 1; *p; p++) {
-				letter[0] = *p;
-				if (short_option(*p, opt))
-					return usage_error("invalid option -- ", letter);
-			}
-		} else {
+		if (arg[0] != '-' || !arg[1])
 			return usage_error("unexpected argument ", arg);
+		if (arg[1] != '-') {
+			for (p = arg + 1; *p && status < 0; p++) {
+				letter[0] = *p;
+				status = strchr("esvhV", *p)
+					     ? option(*p, "", opt)
+					     : usage_error("invalid option -- ", letter);
+			}
+			continue;
 		}
+		for (k = 0; k < LONG_COUNT; k++) {
+			for (p = arg + 2, name = long_options[k].name; *name && *p == *name; p++)
+				name++;
+			if (!*name && (!*p || (*p == '=' && k >= FIRST_VALUE)))
+				break;
+		}
+		if (k == LONG_COUNT)
+			return usage_error("unrecognized option ", arg);
+		value = *p ? p + 1 : p; /* after '=', or "" */
+		if (k >= FIRST_VALUE && !*p && !(value = argv[++i]))
+			return usage_error("option requires an argument: ", arg);
+		status = option(long_options[k].letter, value, opt);
 	}
+	if (status >= 0 || opt->text)
+		return status;
+	/* A file option decides the source; --source may only agree with it. */
+	k = opt->dump ? SOURCE_MBFT : opt->nfit ? SOURCE_NFIT : SOURCE_AUTO;
+	if ((opt->dump && opt->nfit) || (k && opt->source && opt->source != k))
+		return usage_error("--mem, --nfit and --source name different sources", "");
+	if (k)
+		opt->source = (enum source)k;
 	return -1;
 }
 
-static int read_memory(const struct options *opt, struct physmem *pm)
+/* Says why path could not be read, in words. */
+static int read_error(const char *path, int err)
 {
-	const char *path = opt->dump ? opt->dump : DEVICE_PATH;
 	const char *why = "cannot read";
-	int err;
 
-	err = physmem_read(path, !opt->dump, LOWMEM_END, pm);
-	if (!err)
-		return 0;
 	/* The causes a user can act on, in words; klibc's strerror would cost
 	 * more bytes than this. */
 	if (err == -1)
@@ -159,115 +211,222 @@ static int read_memory(const struct options *opt, struct physmem *pm)
 	else if (err == EPERM)
 		why = "Operation not permitted (blocked by kernel lockdown)";
 	message(path, ": ", why);
-	return err;
+	return EXIT_NO_MEMORY;
 }
 
-static void print_version(struct out *out, const struct memdisk *d)
+static void print_version(const struct memdisk *d)
 {
-	out_dec(out, d->version_major);
-	out_str(out, d->version_minor < 10 ? ".0" : ".");
-	out_dec(out, d->version_minor);
+	out_dec(d->version_major);
+	out_str(d->version_minor < 10 ? ".0" : ".");
+	out_dec(d->version_minor);
 }
 
-/* The disk, "0xSTART,0xLENGTH" first as syslinux 6.04 prints it (printf
- * "%#x,%#x"), then the details verbose mode adds. */
-static void print_disk(struct out *out, const struct memdisk *d, int details)
+/* "0xSTART,0xLENGTH": syslinux 6.04 prints this with printf "%#x,%#x". */
+static void print_range(uint64_t start, uint64_t length)
 {
-	out_hex(out, d->start);
-	out_str(out, ",");
-	out_hex(out, d->size);
-	if (!details)
-		return;
-	out_str(out, ", sector ");
-	out_dec(out, d->sector_size);
-	out_str(out, ", MEMDISK ");
-	print_version(out, d);
-	out_str(out, " \"");
-	out_quoted(out, d->cmdline, d->cmdline_len, 0);
-	out_str(out, "\"");
+	out_hex(start);
+	out_str(",");
+	out_hex(length);
 }
 
 static void trace_event(void *ctx, const struct memdisk_event *ev)
 {
-	struct out *err = ctx;
+	const struct memdisk *d = ev->disk;
 
-	out_str(err, "memdiskfind: ");
-	out_str(err, step_text[ev->step]);
-	out_hex(err, ev->addr);
+	(void)ctx;
+	err_begin();
+	out_str(step_text[ev->step]);
+	out_hex(ev->addr);
 	if (ev->step == STEP_SCAN_WINDOW || ev->step == STEP_SHADOWED) {
-		out_str(err, ev->step == STEP_SCAN_WINDOW ? " to " : ": using the one at ");
-		out_hex(err, ev->value);
+		out_str(ev->step == STEP_SCAN_WINDOW ? " to " : ": using the one at ");
+		out_hex(ev->value);
 	} else {
-		out_str(err, ": ");
-		out_str(err, memdisk_reason_text(ev->reason));
+		out_str(": ");
+		out_str(memdisk_reason_text(ev->reason));
 	}
-	if (ev->disk) {
-		out_str(err, ": ");
-		print_disk(err, ev->disk, 1);
+	if (d) {
+		out_str(": ");
+		print_range(d->start, d->size);
+		out_str(", sector ");
+		out_dec(d->sector_size);
+		out_str(", MEMDISK ");
+		print_version(d);
+		out_str(" \"");
+		out_quoted(d->cmdline, d->cmdline_len, 0);
+		out_str("\"");
 	}
-	out_str(err, "\n");
-	(void)out_flush(err);
+	err_end();
 }
 
-static void print_result(struct out *out, const struct memdisk *d, enum format format)
+static void trace_nfit(void *ctx, const struct nfit_event *ev)
 {
+	const struct nfit_ramdisk *d = ev->disk;
+
+	(void)ctx;
+	err_begin();
+	if (ev->step == NFIT_STEP_RANGE) {
+		out_str("NFIT range ");
+		out_dec(ev->value);
+		out_str(" at ");
+	} else {
+		out_str(ev->offset ? "NFIT structure at " : "NFIT table");
+	}
+	if (ev->offset)
+		out_hex(ev->offset);
+	out_str(": ");
+	out_str(nfit_reason_text(ev->reason));
+	if (d) {
+		out_str(": ");
+		print_range(d->base, d->length);
+		out_str(d->kind == NFIT_CD ? ", CD" : ", disk");
+		out_str(d->persistent ? " (persistent)" : "");
+	}
+	err_end();
+}
+
+/* BIOS: MEMDISK's mBFT in low memory. Returns an exit status. */
+static int find_mbft(const struct options *opt, struct ramdisk *r)
+{
+	static struct memdisk disk;
+	struct memdisk_tracer tracer = {trace_event, NULL};
+	struct physmem pm = {NULL, 0};
+	const char *path = opt->dump ? opt->dump : sysroot_path(SYS_DEV_MEM);
+	enum memdisk_reason why;
+	int err;
+
+	err = physmem_read(path, opt->dump ? PHYSMEM_DUMP : PHYSMEM_DEVICE, LOWMEM_END, &pm);
+	if (err)
+		return read_error(path, err);
+	why = memdisk_find(pm.bytes, pm.len, &disk, opt->verbose ? &tracer : NULL);
+	if (why != MEMDISK_OK) {
+		if (opt->verbose)
+			message("no MEMDISK: ", memdisk_reason_text(why), "");
+		return EXIT_NOT_FOUND;
+	}
+	if (opt->verbose)
+		message("using the mBFT ", "",
+			disk.via == MEMDISK_VIA_INT13 ? "of the active MEMDISK (INT 13h)"
+						      : "found first by the scan");
+	r->start = disk.start;
+	r->size = disk.size;
+	r->memdisk = &disk;
+	r->cd = disk.sector_size == 2048;
+	return EXIT_FOUND;
+}
+
+/* UEFI: the firmware's RAM disks in the ACPI NFIT; never /dev/mem. */
+static int find_nfit(const struct options *opt, struct ramdisk *r)
+{
+	static struct nfit_ramdisks found;
+	struct nfit_tracer tracer = {trace_nfit, NULL};
+	struct physmem pm = {NULL, 0};
+	const char *path = opt->nfit ? opt->nfit : sysroot_path(SYS_NFIT);
+	enum nfit_reason why;
+	int err;
+
+	err = physmem_read(path, PHYSMEM_FILE, LOWMEM_END, &pm);
+	/* No NFIT in the system: no firmware RAM disk (and no NVDIMM). */
+	if (err == ENOENT && !opt->nfit) {
+		if (opt->verbose)
+			message(path, ": ", "none: no RAM disk");
+		return EXIT_NOT_FOUND;
+	}
+	if (err)
+		return read_error(path, err);
+	why = nfit_find(pm.bytes, pm.len, &found, opt->verbose ? &tracer : NULL);
+	if (why != NFIT_OK) {
+		if (opt->verbose)
+			message("no NFIT RAM disk: ", nfit_reason_text(why), "");
+		return EXIT_NOT_FOUND;
+	}
+	r->start = found.chosen.base;
+	r->size = found.chosen.length;
+	r->memdisk = NULL;
+	r->cd = found.chosen.kind == NFIT_CD;
+	if (opt->verbose) {
+		err_begin();
+		out_str("using NFIT range ");
+		out_dec(found.chosen.range_index);
+		if (found.count > 1) {
+			out_str(r->cd ? ": the first CD of " : ": the first disk (no CD) of ");
+			out_dec(found.count);
+			out_str(" RAM disks");
+		}
+		err_end();
+	}
+	return EXIT_FOUND;
+}
+
+/* phram needs a length that is a whole number of pages: an NFIT RAM disk
+ * (any byte length) is rounded up; the firmware allocated whole pages. */
+static uint64_t phram_length(const struct ramdisk *r)
+{
+	if (r->memdisk || r->size > UINT64_MAX - (PHRAM_PAGE - 1))
+		return r->size;
+	return (r->size + PHRAM_PAGE - 1) & ~(uint64_t)(PHRAM_PAGE - 1);
+}
+
+static void print_result(const struct ramdisk *r, enum format format)
+{
+	const struct memdisk *d = r->memdisk;
+	uint64_t length = phram_length(r);
+
+	out_to(1);
 	if (format == FORMAT_SHELL) {
-		out_str(out, "MEMDISK_START=");
-		out_hex(out, d->start);
-		out_str(out, "\nMEMDISK_SIZE=");
-		out_hex(out, d->size);
-		out_str(out, "\nMEMDISK_SECTOR_SIZE=");
-		out_dec(out, d->sector_size);
-		out_str(out, "\nMEMDISK_ERASESIZE=");
-		out_dec(out, memdisk_erasesize(d->size));
-		out_str(out, "\nMEMDISK_VERSION=");
-		print_version(out, d);
-		out_str(out, "\nMEMDISK_CMDLINE=");
-		out_quoted(out, d->cmdline, d->cmdline_len, 1);
-		out_str(out, "\n");
+		out_str("MEMDISK_START=");
+		out_hex(r->start);
+		out_str("\nMEMDISK_SIZE=");
+		out_hex(r->size);
+		out_str("\nMEMDISK_SECTOR_SIZE=");
+		out_dec(d ? d->sector_size : r->cd ? 2048 : 512);
+		out_str("\nMEMDISK_ERASESIZE=");
+		out_dec(memdisk_erasesize(length));
+		out_str("\nMEMDISK_VERSION=");
+		if (d)
+			print_version(d);
+		out_str("\nMEMDISK_CMDLINE=");
+		out_quoted(d ? d->cmdline : NULL, d ? d->cmdline_len : 0, 1);
+		out_str(d ? "\nMEMDISK_SOURCE=mbft" : "\nMEMDISK_SOURCE=nfit");
+		out_str(r->cd ? "\nMEMDISK_KIND=cd\n" : "\nMEMDISK_KIND=disk\n");
 		return;
 	}
-	if (format == FORMAT_PHRAM)
-		out_str(out, "memdisk,");
-	print_disk(out, d, 0);
 	if (format == FORMAT_PHRAM) {
-		out_str(out, ",");
-		out_dec(out, memdisk_erasesize(d->size));
+		out_str("memdisk,");
+		print_range(r->start, length);
+		out_str(",");
+		out_dec(memdisk_erasesize(length));
+	} else {
+		print_range(r->start, r->size);
 	}
-	out_str(out, "\n");
+	out_str("\n");
 }
 
 int main(int argc, char **argv)
 {
-	struct options opt = {FORMAT_PLAIN, 0, NULL, NULL};
-	struct memdisk_tracer tracer = {trace_event, &out_stderr};
-	struct physmem pm = {NULL, 0};
-	struct memdisk disk;
-	enum memdisk_reason why;
+	struct options opt = {FORMAT_PLAIN, SOURCE_AUTO, 0, NULL, NULL, NULL};
+	struct ramdisk found = {0, 0, NULL, 0};
 	int status;
 
-	out_stdout.fd = 1;
-	out_stderr.fd = 2;
 	status = parse_options(argc, argv, &opt);
 	if (status >= 0)
 		return status;
 	if (opt.text) {
-		out_str(&out_stdout, opt.text);
-		return out_flush(&out_stdout) ? EXIT_NO_MEMORY : EXIT_FOUND;
+		out_to(1);
+		out_str(opt.text);
+		return out_flush() ? EXIT_NO_MEMORY : EXIT_FOUND;
 	}
-	if (read_memory(&opt, &pm))
-		return EXIT_NO_MEMORY;
-
-	why = memdisk_find(pm.bytes, pm.len, &disk, opt.verbose ? &tracer : NULL);
-	if (why != MEMDISK_OK) {
+	if (sysroot_init())
+		return usage_error(SYSROOT_VAR " is too long", "");
+	if (opt.source == SOURCE_AUTO) {
+		opt.source = sysroot_uefi() ? SOURCE_NFIT : SOURCE_MBFT;
 		if (opt.verbose)
-			message("no MEMDISK: ", memdisk_reason_text(why), "");
-		return EXIT_NOT_FOUND;
+			message(opt.source == SOURCE_NFIT ? "UEFI boot: the NFIT"
+							  : "BIOS boot: MEMDISK",
+				"", "");
 	}
-	if (opt.verbose)
-		message("using the mBFT ", "",
-			disk.via == MEMDISK_VIA_INT13 ? "of the active MEMDISK (INT 13h)"
-						      : "found first by the scan");
-	print_result(&out_stdout, &disk, opt.format);
-	return out_flush(&out_stdout) ? EXIT_NO_MEMORY : EXIT_FOUND;
+	status = opt.source == SOURCE_NFIT ? find_nfit(&opt, &found) : find_mbft(&opt, &found);
+	if (status != EXIT_FOUND)
+		return status;
+	print_result(&found, opt.format);
+	return out_flush() ? EXIT_NO_MEMORY : EXIT_FOUND;
 }

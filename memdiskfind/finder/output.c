@@ -4,52 +4,66 @@
 #include <errno.h>
 #include <unistd.h>
 
-int out_flush(struct out *out)
+static struct {
+	int fd;
+	int failed; /* a write failed: the exit status must say so */
+	size_t len;
+	char buf[512];
+} out; /* in .bss: costs no bytes on disk */
+
+int out_flush(void)
 {
 	size_t done = 0;
 	ssize_t n;
 
-	while (done < out->len) {
-		n = write(out->fd, out->buf + done, out->len - done);
+	while (done < out.len) {
+		n = write(out.fd, out.buf + done, out.len - done);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			out->failed = 1;
+			out.failed = 1;
 			break;
 		}
 		done += (size_t)n;
 	}
-	out->len = 0;
-	return out->failed ? -1 : 0;
+	out.len = 0;
+	return out.failed ? -1 : 0;
 }
 
-static void out_char(struct out *out, int c)
+void out_to(int fd)
 {
-	if (out->len == sizeof(out->buf))
-		(void)out_flush(out);
-	out->buf[out->len++] = (char)c;
+	(void)out_flush();
+	out.fd = fd;
+	out.failed = 0;
 }
 
-void out_str(struct out *out, const char *s)
+static void out_char(int c)
+{
+	if (out.len == sizeof(out.buf))
+		(void)out_flush();
+	out.buf[out.len++] = (char)c;
+}
+
+void out_str(const char *s)
 {
 	while (*s)
-		out_char(out, *s++);
+		out_char(*s++);
 }
 
 /* Hex by shifts, not division: 64-bit division costs a libgcc helper on i386. */
-void out_hex(struct out *out, uint64_t value)
+void out_hex(uint64_t value)
 {
 	int shift = 60;
 
 	if (value)
-		out_str(out, "0x");
+		out_str("0x");
 	while (shift > 0 && !(value >> shift))
 		shift -= 4;
 	for (; shift >= 0; shift -= 4)
-		out_char(out, "0123456789abcdef"[(value >> shift) & 15]);
+		out_char("0123456789abcdef"[(value >> shift) & 15]);
 }
 
-void out_dec(struct out *out, unsigned int value)
+void out_dec(unsigned int value)
 {
 	char digits[12];
 	size_t n = 0;
@@ -59,22 +73,22 @@ void out_dec(struct out *out, unsigned int value)
 		value /= 10;
 	} while (value);
 	while (n)
-		out_char(out, digits[--n]);
+		out_char(digits[--n]);
 }
 
-void out_quoted(struct out *out, const uint8_t *bytes, size_t n, int shell)
+void out_quoted(const uint8_t *bytes, size_t n, int shell)
 {
 	if (shell)
-		out_char(out, '\'');
+		out_char('\'');
 	while (n--) {
 		if (shell && *bytes == '\'')
-			out_str(out, "'\\''"); /* close, escaped quote, reopen */
+			out_str("'\\''"); /* close, escaped quote, reopen */
 		else if (shell || (*bytes >= 0x20 && *bytes < 0x7f))
-			out_char(out, *bytes);
+			out_char(*bytes);
 		else
-			out_char(out, '?');
+			out_char('?');
 		bytes++;
 	}
 	if (shell)
-		out_char(out, '\'');
+		out_char('\'');
 }

@@ -29,7 +29,7 @@ static ssize_t read_fully(int fd, uint8_t *buf, size_t len)
 	return (ssize_t)done;
 }
 
-int physmem_read(const char *path, int is_device, size_t len, struct physmem *pm)
+int physmem_read(const char *path, enum physmem_how how, size_t len, struct physmem *pm)
 {
 	void *map;
 	ssize_t n;
@@ -41,7 +41,7 @@ int physmem_read(const char *path, int is_device, size_t len, struct physmem *pm
 	if (fd < 0) {
 		return errno;
 	}
-	if (is_device) {
+	if (how == PHYSMEM_DEVICE) {
 		map = mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);
 		if (map != MAP_FAILED) {
 			close(fd);
@@ -56,7 +56,7 @@ int physmem_read(const char *path, int is_device, size_t len, struct physmem *pm
 	if (n < 0) {
 		return err;
 	}
-	if (!is_device && (size_t)n < len) {
+	if (how == PHYSMEM_DUMP && (size_t)n < len) {
 		return -1;
 	}
 	pm->bytes = window;

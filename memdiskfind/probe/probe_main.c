@@ -4,12 +4,18 @@
  * image file), and the phram lines that attach it: the whole image when it
  * carries a file system of its own, else one device per partition.
  *
+ * MEMDISK only: on a UEFI boot the firmware's own RAM disk (ACPI NFIT) is
+ * attached by the kernel's nd_pmem, which partitions it itself; there
+ * memdisk-probe says where that RAM disk is and how to probe its device.
+ *
  * A normal glibc program linked with libblkid (which every initramfs with
  * udev or blkid has). The finder core is shared with memdiskfind.
  */
 #define _GNU_SOURCE /* memfd_create */
 #include "core/find.h"
+#include "core/nfit.h"
 #include "io/physmem.h"
+#include "io/sysroot.h"
 #include "probe/probe.h"
 
 #include <errno.h>
@@ -29,7 +35,7 @@
 enum exit_status { EXIT_OK = 0, EXIT_NOT_FOUND = 1, EXIT_FAILED = 2, EXIT_USAGE = 64 };
 enum format { FORMAT_TABLE, FORMAT_SHELL, FORMAT_JSON, FORMAT_PHRAM };
 
-#define DEVICE_PATH "/dev/mem"
+#define DEVICE_PATH SYS_DEV_MEM
 #define PHRAM_NAME  "memdisk"
 
 static const char usage_text[] =
@@ -37,6 +43,8 @@ static const char usage_text[] =
     "\n"
     "Show what is inside the image syslinux MEMDISK loaded (file system,\n"
     "partition table, partitions), using libblkid, and what to attach.\n"
+    "MEMDISK only: on a UEFI boot it names the firmware's NFIT RAM disk, which\n"
+    "the kernel's nd_pmem attaches and partitions (probe it with --image).\n"
     "\n"
     " -e, --phram       phram lines: memdisk,START,LEN,ERASESIZE for a whole\n"
     "                   image, else memdisk_pN,START,LEN,ERASESIZE per partition\n"
@@ -155,7 +163,7 @@ static int open_phys(const struct options *opt, const struct memdisk *d, struct 
 {
 	struct stat st;
 
-	pi->path = opt->dump ? opt->dump : DEVICE_PATH;
+	pi->path = opt->dump ? opt->dump : sysroot_path(DEVICE_PATH);
 	pi->start = d->start;
 	pi->physfd = open(pi->path, O_RDONLY | O_CLOEXEC);
 	if (pi->physfd < 0) {
@@ -475,6 +483,35 @@ static void report_skipped(const struct probe_report *r)
 	}
 }
 
+/* A UEFI boot: MEMDISK (a BIOS program) cannot have run, and /dev/mem is not
+ * read. The firmware's own RAM disk, if any, is described in the NFIT; the
+ * kernel's nd_pmem attaches it as /dev/pmemN and partitions it itself, so
+ * there is nothing to split into phram devices here. Says so; exit 1. */
+static int probe_uefi(const struct options *opt)
+{
+	static struct nfit_ramdisks found;
+	struct physmem pm = {NULL, 0};
+	const char *path = sysroot_path(SYS_NFIT);
+	int err = physmem_read(path, PHYSMEM_FILE, LOWMEM_END, &pm);
+	const struct nfit_ramdisk *d = &found.chosen;
+
+	if (err && err != ENOENT) {
+		fprintf(stderr, "memdisk-probe: %s: %s\n", path, strerror(err));
+		return EXIT_FAILED;
+	}
+	if (err || nfit_find(pm.bytes, pm.len, &found, NULL) != NFIT_OK) {
+		if (opt->verbose)
+			fprintf(stderr, "memdisk-probe: UEFI boot: no MEMDISK, no NFIT RAM disk\n");
+		return EXIT_NOT_FOUND;
+	}
+	fprintf(stderr,
+		"memdisk-probe: UEFI boot: the firmware's NFIT RAM disk (%s, 0x%llx, %llu bytes) "
+		"is attached by nd_pmem, which partitions it; probe /dev/pmemN with --image\n",
+		d->kind == NFIT_CD ? "CD" : "disk", (unsigned long long)d->base,
+		(unsigned long long)d->length);
+	return EXIT_NOT_FOUND;
+}
+
 int main(int argc, char **argv)
 {
 	struct options opt = {FORMAT_TABLE, 0, NULL, NULL};
@@ -488,7 +525,11 @@ int main(int argc, char **argv)
 	status = parse_options(argc, argv, &opt);
 	if (status >= 0)
 		return status;
+	if (sysroot_init())
+		return usage_error(SYSROOT_VAR " is too long", "");
 	t0 = now();
+	if (!opt.image && !opt.dump && sysroot_uefi())
+		return probe_uefi(&opt);
 	if (opt.image) {
 		w.path = opt.image;
 		if (open_image(opt.image, &src))
@@ -496,8 +537,9 @@ int main(int argc, char **argv)
 	} else {
 		struct physmem pm = {NULL, 0};
 		struct memdisk disk;
-		const char *path = opt.dump ? opt.dump : DEVICE_PATH;
-		int err = physmem_read(path, !opt.dump, LOWMEM_END, &pm);
+		const char *path = opt.dump ? opt.dump : sysroot_path(DEVICE_PATH);
+		int err =
+		    physmem_read(path, opt.dump ? PHYSMEM_DUMP : PHYSMEM_DEVICE, LOWMEM_END, &pm);
 
 		if (err) {
 			fprintf(stderr, "memdisk-probe: %s: %s\n", path,

@@ -4,7 +4,11 @@
  * syslinux 6.04 memdiskfind's algorithm (scan only, first table that passes
  * signature, length and checksum wins), rewritten here from its description
  * in REFERENCE.md so that both run on the same bytes in the same process.
- * Usage: bench_find DUMP... (raw dumps, physical address 0 at offset 0)
+ * Then the NFIT parser's time per table (no program of its own to compare
+ * with: next to it, the time to sum the table's bytes once, the least any
+ * parser that checks the checksum must spend).
+ * Usage: bench_find DUMP... [--nfit TABLE...] (raw dumps, physical address 0
+ * at offset 0; NFIT tables as in /sys/firmware/acpi/tables/NFIT)
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -13,10 +17,12 @@
 #include <time.h>
 
 #include "core/find.h"
+#include "core/nfit.h"
 
 #define RUNS 2001
 
 static uint8_t mem[LOWMEM_END];
+static size_t table_len; /* of an NFIT in mem */
 
 static uint64_t now_ns(void)
 {
@@ -67,19 +73,58 @@ static uint64_t median_ns(int which)
 	uint64_t t0;
 	int i;
 
+	static struct nfit_ramdisks found;
+	uint8_t sum;
+	size_t k;
+
 	for (i = 0; i < RUNS; i++) {
 		t0 = now_ns();
 		if (which == 0) {
 			if (memdisk_find(mem, sizeof(mem), &d, NULL) == MEMDISK_OK)
 				sink += d.start;
-		} else if (syslinux_scan(mem, &start)) {
-			sink += start;
+		} else if (which == 1) {
+			if (syslinux_scan(mem, &start))
+				sink += start;
+		} else if (which == 2) {
+			if (nfit_find(mem, table_len, &found, NULL) == NFIT_OK)
+				sink += (uint32_t)found.chosen.base;
+		} else {
+			for (sum = 0, k = 0; k < table_len; k++)
+				sum = (uint8_t)(sum + ((volatile uint8_t *)mem)[k]);
+			sink += sum;
 		}
 		t[i] = now_ns() - t0;
 	}
 	(void)sink;
 	qsort(t, RUNS, sizeof(t[0]), cmp_u64);
 	return t[RUNS / 2];
+}
+
+static const char *base_name(const char *path)
+{
+	return strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+}
+
+/* The NFIT tables after "--nfit": parse time next to one pass over the bytes. */
+static int bench_nfit(int argc, char **argv)
+{
+	FILE *f;
+	int i;
+
+	printf("\n%-22s %8s %14s %18s\n", "NFIT table", "bytes", "parser (ns)", "byte sum (ns)");
+	for (i = 0; i < argc; i++) {
+		f = fopen(argv[i], "rb");
+		table_len = f ? fread(mem, 1, sizeof(mem), f) : 0;
+		if (!f || ferror(f) || table_len == 0) {
+			fprintf(stderr, "bench_find: %s: cannot read\n", argv[i]);
+			return 1;
+		}
+		fclose(f);
+		printf("%-22s %8zu %14llu %18llu\n", base_name(argv[i]), table_len,
+		       (unsigned long long)median_ns(2), (unsigned long long)median_ns(3));
+	}
+	printf("(median of %d runs each)\n", RUNS);
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -89,14 +134,17 @@ int main(int argc, char **argv)
 
 	printf("%-22s %14s %18s\n", "dump", "core (ns)", "syslinux scan (ns)");
 	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--nfit")) {
+			printf("(median of %d runs each)\n", RUNS);
+			return bench_nfit(argc - i - 1, argv + i + 1);
+		}
 		f = fopen(argv[i], "rb");
 		if (!f || fread(mem, 1, sizeof(mem), f) != sizeof(mem)) {
 			fprintf(stderr, "bench_find: %s: cannot read 640 KiB\n", argv[i]);
 			return 1;
 		}
 		fclose(f);
-		printf("%-22s %14llu %18llu\n",
-		       strrchr(argv[i], '/') ? strrchr(argv[i], '/') + 1 : argv[i],
+		printf("%-22s %14llu %18llu\n", base_name(argv[i]),
 		       (unsigned long long)median_ns(0), (unsigned long long)median_ns(1));
 	}
 	printf("(median of %d runs each)\n", RUNS);

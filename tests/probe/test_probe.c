@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "probe/probe.h"
+#include "synth.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -457,6 +458,102 @@ static void test_cli_memory_dump(void **state)
 	assert_string_equal(out, "");
 }
 
+/* ---- UEFI or BIOS: a fake system under MEMDISK_SYSROOT -------------------- */
+
+static char fake_root[] = "/tmp/memdisk-probe-test.XXXXXX";
+static int fake_root_made;
+
+/* Runs MEMDISK_PROBE with one argument (or none) under MEMDISK_SYSROOT=root,
+ * stdout and stderr in out and err; a run that hangs (it opened the FIFO that
+ * stands for /dev/mem) is killed after 20 s and fails. */
+static int run_in_root(const char *root, const char *arg, char *out, char *err, size_t size)
+{
+	char out_path[4200], err_path[4200];
+	int status, fd;
+	ssize_t n;
+	pid_t pid;
+
+	snprintf(out_path, sizeof(out_path), "%s/stdout", root);
+	snprintf(err_path, sizeof(err_path), "%s/stderr", root);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (!freopen(out_path, "w", stdout) || !freopen(err_path, "w", stderr) ||
+		    setenv("MEMDISK_SYSROOT", root, 1))
+			_exit(126);
+		alarm(20);
+		execl(env("MEMDISK_PROBE"), "memdisk-probe", arg, (char *)NULL);
+		_exit(127);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	fd = open(out_path, O_RDONLY);
+	n = read(fd, out, size - 1);
+	out[n > 0 ? n : 0] = '\0';
+	close(fd);
+	fd = open(err_path, O_RDONLY);
+	n = read(fd, err, size - 1);
+	err[n > 0 ? n : 0] = '\0';
+	close(fd);
+	return WEXITSTATUS(status);
+}
+
+static void shell(const char *fmt, const char *a, const char *b)
+{
+	char cmd[9000];
+
+	snprintf(cmd, sizeof(cmd), fmt, a, b);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* UEFI: MEMDISK-only, says where the firmware's RAM disk is, never reads
+ * /dev/mem (a FIFO here: opening it would hang). */
+static void test_cli_uefi(void **state)
+{
+	static uint8_t table[SYNTH_NFIT_MAX];
+	const struct synth_nfit_struct s[] = {
+	    {0, 0, GUID_PERSISTENT_MEMORY, 0x140000000ull, 0x40000000, 1},
+	    {0, 0, GUID_VIRTUAL_CD, 0x7e000000, 0x1000800, 2},
+	};
+	char out[4096], err[4096], path[4200];
+	uint32_t len = synth_nfit(table, s, 2);
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(fake_root));
+	fake_root_made = 1;
+	shell("mkdir -p '%s/sys/firmware/efi' '%s/sys/firmware/acpi/tables'", fake_root, fake_root);
+	shell("mkdir -p '%s/dev' && mkfifo '%s/dev/mem'", fake_root, fake_root);
+	assert_int_equal(run_in_root(fake_root, "--phram", out, err, sizeof(out)), 1);
+	assert_string_equal(out, "");
+	assert_string_equal(err, "");
+	snprintf(path, sizeof(path), "%s/sys/firmware/acpi/tables/NFIT", fake_root);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(table, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(run_in_root(fake_root, "--shell", out, err, sizeof(out)), 1);
+	assert_string_equal(out, "");
+	assert_non_null(strstr(err, "NFIT RAM disk (CD, 0x7e000000, 16779264 bytes)"));
+	assert_non_null(strstr(err, "--image"));
+	/* BIOS: the (fake) /dev/mem is read as before. */
+	shell("rm -rf '%s/sys/firmware/efi' '%s/dev/mem'", fake_root, fake_root);
+	assert_non_null(realpath(env("PROBE_DUMP_HDD"), path));
+	shell("ln -s '%s' '%s/dev/mem'", path, fake_root);
+	assert_int_equal(run_in_root(fake_root, "--phram", out, err, sizeof(out)), 0);
+	assert_string_equal(out, "memdisk_p1,0x3d0e0000,0x300000,4096\n"
+				 "memdisk_p2,0x3d3e0000,0x400000,4096\n");
+}
+
+static int remove_fake_root(void **state)
+{
+	(void)state;
+	if (!fake_root_made)
+		return 0;
+	shell("rm -rf '%s'%s", fake_root, "");
+	return 0;
+}
+
 static void test_cli_errors(void **state)
 {
 	char out[4096];
@@ -494,6 +591,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_hostile_label),
 	    cmocka_unit_test(test_cli_memory_dump),
 	    cmocka_unit_test(test_cli_errors),
+	    cmocka_unit_test_teardown(test_cli_uefi, remove_fake_root),
 	};
 
 	return cmocka_run_group_tests_name("memdisk-probe", tests, NULL, NULL);

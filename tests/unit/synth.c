@@ -15,6 +15,12 @@ void put32(uint8_t *mem, uint32_t addr, uint32_t v)
 	put16(mem, addr + 2, (uint16_t)(v >> 16));
 }
 
+void put64(uint8_t *mem, uint32_t addr, uint64_t v)
+{
+	put32(mem, addr, (uint32_t)v);
+	put32(mem, addr + 4, (uint32_t)(v >> 32));
+}
+
 static uint32_t get32(const uint8_t *mem, uint32_t addr)
 {
 	return (uint32_t)mem[addr] | (uint32_t)mem[addr + 1] << 8 | (uint32_t)mem[addr + 2] << 16 |
@@ -103,4 +109,82 @@ void synth_memdisk(uint8_t *mem, uint32_t diskbuf, uint32_t sectors)
 	synth_table(mem, &t);
 	synth_hook(mem, 0x9f00a, "MEMDISK ", 0xf000e3feu, 0x9f660);
 	synth_vector(mem, 0x9f00a);
+}
+
+static unsigned int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return (unsigned int)(c - '0');
+	if (c >= 'a' && c <= 'f')
+		return (unsigned int)(c - 'a' + 10);
+	return (unsigned int)(c - 'A' + 10);
+}
+
+/* The bytes of the text's hex digits in text order, then the first three
+ * fields (4, 2 and 2 bytes) reversed: EFI_GUID keeps them little-endian. */
+void synth_guid(uint8_t out[16], const char *text)
+{
+	static const uint8_t order[16] = {3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15};
+	uint8_t raw[16];
+	size_t i = 0;
+
+	for (; *text && i < 32; text++) {
+		if (*text == '-')
+			continue;
+		if (i % 2 == 0)
+			raw[i / 2] = (uint8_t)(hex_digit(*text) << 4);
+		else
+			raw[i / 2] = (uint8_t)(raw[i / 2] | hex_digit(*text));
+		i++;
+	}
+	for (i = 0; i < 16; i++)
+		out[i] = raw[order[i]];
+}
+
+void synth_nfit_checksum(uint8_t *buf)
+{
+	uint32_t length = get32(buf, 4), i;
+	uint8_t sum = 0;
+
+	buf[9] = 0;
+	for (i = 0; i < length && i < SYNTH_NFIT_MAX; i++)
+		sum = (uint8_t)(sum + buf[i]);
+	buf[9] = (uint8_t)-sum;
+}
+
+uint32_t synth_nfit(uint8_t *buf, const struct synth_nfit_struct *s, size_t n)
+{
+	uint32_t off = 40;
+	uint16_t len;
+	size_t i;
+
+	memset(buf, 0, SYNTH_NFIT_MAX);
+	memcpy(buf, "NFIT", 4);
+	buf[8] = 1; /* revision */
+	memcpy(buf + 10, "SYNTH ", 6);
+	memcpy(buf + 16, "RAMDISK ", 8);
+	put32(buf, 24, 1);
+	memcpy(buf + 28, "TEST", 4);
+	put32(buf, 32, 1);
+	for (i = 0; i < n; i++, off += len) {
+		len = s[i].len ? s[i].len : (s[i].type == 0 ? 56 : 48);
+		if (off + len > SYNTH_NFIT_MAX)
+			break;
+		put16(buf, off, s[i].type);
+		put16(buf, off + 2, len);
+		if (s[i].type != 0)
+			continue;
+		put16(buf, off + 4, s[i].range_index);
+		if (len >= 32 && s[i].guid)
+			synth_guid(buf + off + 16, s[i].guid);
+		if (len >= 40)
+			put64(buf, off + 32, s[i].base);
+		if (len >= 48)
+			put64(buf, off + 40, s[i].length);
+		if (len >= 56)
+			put64(buf, off + 48, 0x8); /* mapping attributes: EFI_MEMORY_WB */
+	}
+	put32(buf, 4, off);
+	synth_nfit_checksum(buf);
+	return off;
 }

@@ -42,5 +42,40 @@ uint32_t synth_segoff(uint32_t phys);
 void synth_memdisk(uint8_t *mem, uint32_t diskbuf, uint32_t sectors);
 void put32(uint8_t *mem, uint32_t addr, uint32_t v);
 void put16(uint8_t *mem, uint32_t addr, uint16_t v);
+void put64(uint8_t *mem, uint32_t addr, uint64_t v);
+
+/* ---- ACPI NFIT tables ---------------------------------------------------- */
+
+/* Range-type GUIDs as ACPI 6.x writes them (text form, converted by
+ * synth_guid, so that the tests do not share the core's byte tables). */
+#define GUID_VIRTUAL_DISK      "77AB535A-45FC-624B-5560-F7B281D1F96E"
+#define GUID_VIRTUAL_CD	       "3D5ABD30-4175-87CE-6D64-D2ADE523C4BB"
+#define GUID_PERSISTENT_VDISK  "5CEA02C9-4D07-69D3-269F-4496FBE096F9"
+#define GUID_PERSISTENT_VCD    "08018188-42CD-BB48-100F-5387D53DED3D"
+#define GUID_PERSISTENT_MEMORY "66F0D379-B4F3-4074-AC43-0D3318B78CDB"
+#define GUID_VOLATILE_MEMORY   "7305944F-FDDA-44E3-B16C-3F22D252E5D0"
+#define GUID_CONTROL_REGION    "92F701F6-13B4-405D-910B-299367E8234C"
+
+/* Room for any table the tests build. */
+#define SYNTH_NFIT_MAX 4096u
+
+/* One structure of a synthetic NFIT: an SPA range (type 0, the default),
+ * or any other type as len bytes of zeros after its header. */
+struct synth_nfit_struct {
+	uint16_t type;
+	uint16_t len; /* 0: 56 for an SPA range, 48 for other types */
+	const char *guid;
+	uint64_t base, length;
+	uint16_t range_index;
+};
+
+/* EFI_GUID bytes (first three fields little-endian) of "XXXXXXXX-XXXX-...". */
+void synth_guid(uint8_t out[16], const char *text);
+/* Writes an NFIT holding the n structures (header, checksum included) into
+ * buf, which holds SYNTH_NFIT_MAX bytes; returns the table length. */
+uint32_t synth_nfit(uint8_t *buf, const struct synth_nfit_struct *s, size_t n);
+/* Recomputes the checksum of the NFIT in buf over its header length (at most
+ * SYNTH_NFIT_MAX bytes) after a test altered it. */
+void synth_nfit_checksum(uint8_t *buf);
 
 #endif

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * memdiskfind tested as a program: the fixtures (real MEMDISK boots), exit
- * codes, output formats, quoting of hostile command lines, errors.
- * MEMDISKFIND names the binary under test; FIXTURES the fixture directory.
+ * memdiskfind tested as a program: the fixtures (real MEMDISK boots, NFIT
+ * tables), exit codes, output formats, quoting of hostile command lines,
+ * errors, and the choice between MEMDISK and the NFIT on a fake system
+ * (MEMDISK_SYSROOT: a UEFI or BIOS /sys/firmware and a fake /dev/mem).
+ * MEMDISKFIND names the binary under test; FIXTURES the low-memory fixture
+ * directory, NFIT_FIXTURES the NFIT one (NAME.nfit + NAME.expect pairs).
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -22,6 +25,8 @@
 #include "synth.h"
 
 #define MAX_OUTPUT 16384
+/* A run that takes longer hangs (e.g. opened the FIFO standing for /dev/mem). */
+#define RUN_TIMEOUT 20
 
 struct run {
 	int status; /* exit code, or -1 if killed */
@@ -32,6 +37,9 @@ struct run {
 static const char *tool;
 static char tmpdir[] = "/tmp/memdiskfind-test.XXXXXX";
 static uint8_t mem[SYNTH_LEN];
+static uint8_t nfit[SYNTH_NFIT_MAX];
+/* MEMDISK_SYSROOT for the next runs; NULL: unset in the child. */
+static const char *sysroot;
 
 static void slurp(int fd, char *buf)
 {
@@ -63,6 +71,9 @@ static void run_as(struct run *r, const char *const *argv, uid_t uid, const char
 			_exit(126);
 		if (uid != (uid_t)-1 && setuid(uid) != 0)
 			_exit(126);
+		if (sysroot ? setenv("MEMDISK_SYSROOT", sysroot, 1) : unsetenv("MEMDISK_SYSROOT"))
+			_exit(126);
+		alarm(RUN_TIMEOUT); /* kept across exec: a hang ends as a failure */
 		execv(other ? other : tool, (char *const *)argv);
 		_exit(127);
 	}
@@ -355,29 +366,485 @@ static void test_shell_quoting(void **state)
 	assert_int_equal(access("/tmp/memdiskfind-pwned", F_OK), -1);
 }
 
+/* ---- the NFIT: UEFI firmware RAM disks ----------------------------------- */
+
+static const char *write_nfit(const char *name, const struct synth_nfit_struct *s, size_t n)
+{
+	uint32_t len = synth_nfit(nfit, s, n);
+
+	return write_dump(name, nfit, len);
+}
+
+/* A UEFI HTTP Boot of an ISO beside a real NVDIMM (the NVDIMM comes first). */
+static const struct synth_nfit_struct cd_and_nvdimm[] = {
+    {0, 0, GUID_PERSISTENT_MEMORY, 0x140000000ull, 0x40000000, 1},
+    {0, 0, GUID_VIRTUAL_CD, 0x7e000000, 0x1000800, 2},
+};
+
+static void test_nfit_outputs(void **state)
+{
+	const char *plain[] = {"memdiskfind", "--nfit", NULL, NULL};
+	const char *phram[] = {"memdiskfind", "-e", "--nfit", NULL, NULL};
+	const char *verbose[] = {"memdiskfind", "-v", "--nfit", NULL, NULL};
+	const char *shell[] = {"memdiskfind", "--shell", "--nfit", NULL, NULL};
+	const char *sh_argv[] = {
+	    "sh",
+	    "-c",
+	    ". \"$1\" && printf '%s|%s|%s|%s|%s|%s|%s|%s' \"$MEMDISK_START\" "
+	    "\"$MEMDISK_SIZE\" \"$MEMDISK_SECTOR_SIZE\" \"$MEMDISK_ERASESIZE\" "
+	    "\"$MEMDISK_VERSION\" \"$MEMDISK_CMDLINE\" \"$MEMDISK_SOURCE\" "
+	    "\"$MEMDISK_KIND\"",
+	    "sh",
+	    NULL,
+	    NULL};
+	struct run r;
+
+	(void)state;
+	plain[2] = phram[3] = verbose[3] = shell[3] = write_nfit("cd.nfit", cd_and_nvdimm, 2);
+	run(&r, plain);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "0x7e000000,0x1000800\n");
+	assert_string_equal(r.err, "");
+	/* phram maps whole pages: the length is rounded up to 4 KiB. */
+	run(&r, phram);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "memdisk,0x7e000000,0x1001000,4096\n");
+	run(&r, verbose);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "0x7e000000,0x1000800\n");
+	assert_non_null(
+	    strstr(r.err, "range 1 at 0x28: persistent memory (NVDIMM), not a RAM disk"));
+	assert_non_null(strstr(r.err, "range 2 at 0x60: valid: 0x7e000000,0x1000800, CD"));
+	run(&r, shell);
+	assert_int_equal(r.status, 0);
+	sh_argv[4] = write_dump("vars.sh", r.out, strlen(r.out));
+	run_as(&r, sh_argv, (uid_t)-1, "/bin/sh");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "0x7e000000|0x1000800|2048|4096|||nfit|cd");
+}
+
+static void check_nfit_phram(const char *guid, uint64_t length, const char *want_plain,
+			     const char *want_phram, const char *want_kind)
+{
+	const struct synth_nfit_struct s[] = {{0, 0, guid, 0x7e000000, length, 1}};
+	const char *plain[] = {"memdiskfind", "--nfit", NULL, NULL};
+	const char *phram[] = {"memdiskfind", "--phram", "--nfit", NULL, NULL};
+	const char *shell[] = {"memdiskfind", "-s", "--nfit", NULL, NULL};
+	struct run r;
+
+	plain[2] = phram[3] = shell[3] = write_nfit("len.nfit", s, 1);
+	run(&r, plain);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, want_plain);
+	run(&r, phram);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, want_phram);
+	run(&r, shell);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, want_kind));
+	assert_non_null(strstr(r.out, "\nMEMDISK_SOURCE=nfit\n"));
+}
+
+static void test_nfit_phram_pages(void **state)
+{
+	(void)state;
+	check_nfit_phram(GUID_VIRTUAL_CD, 0x1000800, "0x7e000000,0x1000800\n",
+			 "memdisk,0x7e000000,0x1001000,4096\n", "\nMEMDISK_KIND=cd\n");
+	check_nfit_phram(GUID_VIRTUAL_DISK, 0x3000000, "0x7e000000,0x3000000\n",
+			 "memdisk,0x7e000000,0x3000000,4096\n", "\nMEMDISK_KIND=disk\n");
+	check_nfit_phram(GUID_PERSISTENT_VDISK, 1, "0x7e000000,0x1\n",
+			 "memdisk,0x7e000000,0x1000,4096\n", "\nMEMDISK_SECTOR_SIZE=512\n");
+	check_nfit_phram(GUID_PERSISTENT_VCD, 0x1001, "0x7e000000,0x1001\n",
+			 "memdisk,0x7e000000,0x2000,4096\n", "\nMEMDISK_KIND=cd\n");
+}
+
+/* No RAM disk: exit 1 and nothing on stdout, whatever is wrong. */
+static void test_nfit_none(void **state)
+{
+	const struct synth_nfit_struct pmem[] = {cd_and_nvdimm[0]};
+	const char *argv[] = {"memdiskfind", "--nfit", NULL, NULL};
+	const char *verbose[] = {"memdiskfind", "-v", "--nfit", NULL, NULL};
+	struct run r;
+
+	(void)state;
+	argv[2] = verbose[3] = write_nfit("pmem.nfit", pmem, 1);
+	run(&r, argv);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, "");
+	assert_string_equal(r.err, "");
+	run(&r, verbose);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, "");
+	assert_non_null(strstr(r.err, "persistent memory (NVDIMM), not a RAM disk"));
+	assert_non_null(strstr(r.err, "no NFIT RAM disk"));
+
+	/* A valid table whose checksum was broken afterwards. */
+	synth_nfit(nfit, cd_and_nvdimm, 2);
+	nfit[9] ^= 1;
+	argv[2] = verbose[3] = write_dump("sum.nfit", nfit, 40 + 2 * 56);
+	run(&r, argv);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, "");
+	run(&r, verbose);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "bad checksum"));
+
+	/* Not an NFIT at all: an empty file, and a memory dump. */
+	argv[2] = write_dump("empty.nfit", nfit, 0);
+	run(&r, argv);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, "");
+	synth_memdisk(mem, 0x3f571000, 5342);
+	argv[2] = write_dump("mem.nfit", mem, SYNTH_LEN);
+	run(&r, argv);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, "");
+}
+
+static void test_nfit_cannot_read(void **state)
+{
+	char missing[128];
+	const char *argv[] = {"memdiskfind", "--nfit", missing, NULL};
+	struct run r;
+
+	(void)state;
+	snprintf(missing, sizeof(missing), "%s/no-such.nfit", tmpdir);
+	run(&r, argv);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.out, "");
+	assert_non_null(strstr(r.err, "no-such.nfit: No such file or directory"));
+}
+
+static void test_source_option(void **state)
+{
+	static const char *const bad[][5] = {
+	    {"--source", "bios", NULL, NULL, "--source is auto, mbft or nfit"},
+	    {"--source=", NULL, NULL, NULL, "--source is auto, mbft or nfit"},
+	    {"--source", NULL, NULL, NULL, "requires an argument"},
+	    {"--nfit", NULL, NULL, NULL, "requires an argument"},
+	    {"--mem", "a", "--nfit", "b", "name different sources"},
+	    {"--source", "nfit", "--mem", "a", "name different sources"},
+	    {"--nfit=b", "--source=mbft", NULL, NULL, "name different sources"},
+	    {"--phram=1", NULL, NULL, NULL, "unrecognized option"},
+	    {"--nfi", "x", NULL, NULL, "unrecognized option"},
+	    {"--sourcex=nfit", NULL, NULL, NULL, "unrecognized option"},
+	};
+	const char *mbft[] = {"memdiskfind", "--source", "mbft", "--mem", NULL, NULL};
+	const char *nfit_ok[] = {"memdiskfind", "--source=nfit", "--nfit", NULL, NULL};
+	const char *auto_ok[] = {"memdiskfind", "--source=auto", "--nfit", NULL, NULL};
+	struct run r;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		const char *argv[] = {"memdiskfind", bad[i][0], bad[i][1],
+				      bad[i][2],     bad[i][3], NULL};
+
+		run(&r, argv);
+		assert_int_equal(r.status, 64);
+		assert_string_equal(r.out, "");
+		if (!strstr(r.err, bad[i][4]))
+			fail_msg("%s: wanted '%s' in: %s", bad[i][0], bad[i][4], r.err);
+	}
+	synth_memdisk(mem, 0x3f571000, 5342);
+	mbft[4] = write_dump("src.mem", mem, SYNTH_LEN);
+	run(&r, mbft);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "0x3f571000,0xa6f000\n");
+	nfit_ok[3] = auto_ok[3] = write_nfit("src.nfit", cd_and_nvdimm, 2);
+	run(&r, nfit_ok);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "0x7e000000,0x1000800\n");
+	run(&r, auto_ok);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "0x7e000000,0x1000800\n");
+}
+
+/* MEMDISK's --shell output gains the source and kind, nothing else changes. */
+static void test_shell_source_mbft(void **state)
+{
+	const char *argv[] = {"memdiskfind", "--shell", "--mem", NULL, NULL};
+	struct run r;
+
+	(void)state;
+	synth_memdisk(mem, 0x3f571000, 5342);
+	argv[3] = write_dump("shell.mem", mem, SYNTH_LEN);
+	run(&r, argv);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "MEMDISK_START=0x3f571000\nMEMDISK_SIZE=0xa6f000\n"
+				   "MEMDISK_SECTOR_SIZE=2048\nMEMDISK_ERASESIZE=4096\n"
+				   "MEMDISK_VERSION=6.04\nMEMDISK_CMDLINE='iso raw'\n"
+				   "MEMDISK_SOURCE=mbft\nMEMDISK_KIND=cd\n");
+}
+
+/* ---- UEFI or BIOS: a fake system under MEMDISK_SYSROOT -------------------- */
+
+static char root[256];
+
+static void path_in_root(char *buf, size_t size, const char *path)
+{
+	snprintf(buf, size, "%s%s", root, path);
+}
+
+static void mkdirs(const char *path)
+{
+	char cmd[1024];
+
+	snprintf(cmd, sizeof(cmd), "mkdir -p '%s'", path);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* A fresh fake root: sys/firmware/efi when uefi, the NFIT when table is
+ * set; dev/mem a memory dump holding a MEMDISK when dev_mem_dump, else a FIFO
+ * that hangs whoever opens it for reading (the run then times out). */
+static void fake_system(int uefi, const struct synth_nfit_struct *table, size_t n, int dev_mem_dump)
+{
+	char path[512], cmd[512];
+	FILE *f;
+	uint32_t len;
+
+	snprintf(root, sizeof(root), "%s/root", tmpdir);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+	path_in_root(path, sizeof(path), "/sys/firmware/acpi/tables");
+	mkdirs(path);
+	path_in_root(path, sizeof(path), "/dev");
+	mkdirs(path);
+	if (uefi) {
+		path_in_root(path, sizeof(path), "/sys/firmware/efi/efivars");
+		mkdirs(path);
+	}
+	if (table) {
+		len = synth_nfit(nfit, table, n);
+		path_in_root(path, sizeof(path), "/sys/firmware/acpi/tables/NFIT");
+		f = fopen(path, "wb");
+		assert_non_null(f);
+		assert_int_equal(fwrite(nfit, 1, len, f), len);
+		assert_int_equal(fclose(f), 0);
+	}
+	path_in_root(path, sizeof(path), "/dev/mem");
+	if (dev_mem_dump) {
+		synth_memdisk(mem, 0x3f571000, 5342);
+		f = fopen(path, "wb");
+		assert_non_null(f);
+		assert_int_equal(fwrite(mem, 1, SYNTH_LEN, f), SYNTH_LEN);
+		assert_int_equal(fclose(f), 0);
+	} else {
+		assert_int_equal(mkfifo(path, 0600), 0);
+	}
+	sysroot = root;
+}
+
+static int teardown_system(void **state)
+{
+	(void)state;
+	sysroot = NULL;
+	return 0;
+}
+
+/* UEFI: the NFIT's RAM disk, and never a look at /dev/mem. */
+static void test_uefi_finds_nfit(void **state)
+{
+	const char *plain[] = {"memdiskfind", NULL};
+	const char *shell[] = {"memdiskfind", "-s", NULL};
+	const char *verbose[] = {"memdiskfind", "-v", NULL};
+	struct run r;
+
+	(void)state;
+	fake_system(1, cd_and_nvdimm, 2, 0);
+	run(&r, plain);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "0x7e000000,0x1000800\n");
+	run(&r, shell);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "\nMEMDISK_SOURCE=nfit\nMEMDISK_KIND=cd\n"));
+	run(&r, verbose);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.err, "UEFI boot"));
+	/* /dev/mem holding a valid MEMDISK changes nothing: it is not read. */
+	fake_system(1, cd_and_nvdimm, 2, 1);
+	run(&r, plain);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "0x7e000000,0x1000800\n");
+}
+
+/* UEFI without an NFIT (a plain disk boot): no RAM disk, exit 1, quietly,
+ * even with a MEMDISK in /dev/mem; with a FIFO there, no hang. */
+static void test_uefi_without_nfit(void **state)
+{
+	const char *plain[] = {"memdiskfind", "--phram", NULL};
+	const char *verbose[] = {"memdiskfind", "-v", NULL};
+	struct run r;
+
+	(void)state;
+	fake_system(1, NULL, 0, 0);
+	run(&r, plain);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, "");
+	assert_string_equal(r.err, "");
+	run(&r, verbose);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "NFIT: none: no RAM disk"));
+	fake_system(1, NULL, 0, 1);
+	run(&r, plain);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, "");
+	/* An NFIT with only a real NVDIMM: the same. */
+	fake_system(1, cd_and_nvdimm, 1, 1);
+	run(&r, plain);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, "");
+}
+
+/* BIOS: MEMDISK through (the fake) /dev/mem; an NFIT there is not read. */
+static void test_bios_finds_memdisk(void **state)
+{
+	const char *plain[] = {"memdiskfind", NULL};
+	const char *shell[] = {"memdiskfind", "--shell", NULL};
+	const char *nfit_forced[] = {"memdiskfind", "--source", "nfit", NULL};
+	struct run r;
+
+	(void)state;
+	fake_system(0, cd_and_nvdimm, 2, 1);
+	run(&r, plain);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "0x3f571000,0xa6f000\n");
+	run(&r, shell);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "\nMEMDISK_SOURCE=mbft\nMEMDISK_KIND=cd\n"));
+	/* Forced: the NFIT even on a BIOS boot. */
+	run(&r, nfit_forced);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "0x7e000000,0x1000800\n");
+}
+
+static void test_forced_mbft_on_uefi(void **state)
+{
+	const char *argv[] = {"memdiskfind", "--source=mbft", NULL};
+	struct run r;
+
+	(void)state;
+	fake_system(1, cd_and_nvdimm, 2, 1);
+	run(&r, argv);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "0x3f571000,0xa6f000\n");
+}
+
+/* The sysfs NFIT is readable by root only. */
+static void test_uefi_nfit_unreadable(void **state)
+{
+	char path[512];
+	const char *argv[] = {"memdiskfind", NULL};
+	struct run r;
+
+	(void)state;
+	fake_system(1, cd_and_nvdimm, 2, 0);
+	path_in_root(path, sizeof(path), "/sys/firmware/acpi/tables/NFIT");
+	assert_int_equal(chmod(path, 0), 0);
+	assert_int_equal(chmod(tmpdir, 0755), 0);
+	run_as(&r, argv, geteuid() == 0 ? 65534 : (uid_t)-1, NULL);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.out, "");
+	assert_non_null(strstr(r.err, "tables/NFIT: Permission denied (run as root)"));
+}
+
+static void test_sysroot_too_long(void **state)
+{
+	static char long_root[5000];
+	const char *argv[] = {"memdiskfind", NULL};
+	struct run r;
+
+	(void)state;
+	memset(long_root, 'x', sizeof(long_root) - 1);
+	sysroot = long_root;
+	run(&r, argv);
+	assert_int_equal(r.status, 64);
+	assert_non_null(strstr(r.err, "MEMDISK_SYSROOT is too long"));
+}
+
+/* ---- the NFIT fixtures: tables dumped from real firmware ----------------- */
+
+/* NAME.expect for NAME.nfit: a line "memdiskfind: OUTPUT" (the expected
+ * output of --nfit NAME.nfit; empty: no RAM disk, exit 1), optionally a line
+ * "phram: OUTPUT" (that of --phram), then any number of lines "shell: LINE",
+ * each a line --shell must print. Other lines are provenance, ignored. */
+static void test_nfit_fixture(void **state)
+{
+	const char *table = *state;
+	char expect[600], buf[512], want[520];
+	const char *plain[] = {"memdiskfind", "--nfit", table, NULL};
+	const char *shell[] = {"memdiskfind", "--shell", "--nfit", table, NULL};
+	const char *phram[] = {"memdiskfind", "--phram", "--nfit", table, NULL};
+	struct run r, sh, ph;
+	int have_plain = 0;
+	FILE *f;
+
+	snprintf(expect, sizeof(expect), "%.*s.expect", (int)(strlen(table) - strlen(".nfit")),
+		 table);
+	f = fopen(expect, "r");
+	assert_non_null(f);
+	run(&r, plain);
+	run(&sh, shell);
+	run(&ph, phram);
+	/* Lines of the shell output, each between newlines. */
+	memmove(sh.out + 1, sh.out, strlen(sh.out) + 1);
+	sh.out[0] = '\n';
+	while (fgets(buf, sizeof(buf), f)) {
+		buf[strcspn(buf, "\n")] = 0;
+		if (!strncmp(buf, "memdiskfind:", 12)) {
+			snprintf(want, sizeof(want), "%s", buf + 12 + (buf[12] == ' '));
+			have_plain = 1;
+			if (want[0]) {
+				strcat(want, "\n");
+				assert_int_equal(r.status, 0);
+			} else {
+				assert_int_equal(r.status, 1);
+			}
+			assert_string_equal(r.out, want);
+		} else if (!strncmp(buf, "phram: ", 7)) {
+			snprintf(want, sizeof(want), "%s\n", buf + 7);
+			assert_int_equal(ph.status, 0);
+			assert_string_equal(ph.out, want);
+		} else if (!strncmp(buf, "shell: ", 7)) {
+			snprintf(want, sizeof(want), "\n%s\n", buf + 7);
+			if (!strstr(sh.out, want))
+				fail_msg("%s: --shell lacks the line '%s':%s", table, buf + 7,
+					 sh.out);
+		}
+	}
+	fclose(f);
+	if (!have_plain)
+		fail_msg("%s has no 'memdiskfind:' line", expect);
+}
+
 /* ---- setup: one test per fixture file ------------------------------------ */
 
-static int fixture_names(const char *dir, char names[][512], size_t max)
+/* The files in dir whose names end in suffix, appended to names[*n...]. */
+static int fixture_names(const char *dir, const char *suffix, char names[][512], size_t *n,
+			 size_t max)
 {
 	struct dirent *e;
-	size_t n = 0, len;
+	size_t len, slen = strlen(suffix);
+	int found = 0;
 	DIR *d = opendir(dir);
 
 	if (!d)
 		return -1;
-	while ((e = readdir(d)) && n < max) {
+	while ((e = readdir(d)) && *n < max) {
 		len = strlen(e->d_name);
-		if (len > 10 && !strcmp(e->d_name + len - 10, ".lowmem.gz"))
-			snprintf(names[n++], 512, "%s/%s", dir, e->d_name);
+		if (len > slen && !strcmp(e->d_name + len - slen, suffix)) {
+			snprintf(names[(*n)++], 512, "%s/%s", dir, e->d_name);
+			found++;
+		}
 	}
 	closedir(d);
-	return (int)n;
+	return found;
 }
 
 int main(void)
 {
-	static char names[64][512];
-	static struct CMUnitTest tests[80];
+	static char names[128][512];
+	static struct CMUnitTest tests[160];
 	static const struct CMUnitTest fixed[] = {
 	    cmocka_unit_test(test_usage_errors),
 	    cmocka_unit_test(test_help_and_version),
@@ -387,27 +854,46 @@ int main(void)
 	    cmocka_unit_test(test_phram_erasesize),
 	    cmocka_unit_test(test_option_spellings),
 	    cmocka_unit_test(test_shell_quoting),
+	    cmocka_unit_test(test_nfit_outputs),
+	    cmocka_unit_test(test_nfit_phram_pages),
+	    cmocka_unit_test(test_nfit_none),
+	    cmocka_unit_test(test_nfit_cannot_read),
+	    cmocka_unit_test(test_source_option),
+	    cmocka_unit_test(test_shell_source_mbft),
+	    cmocka_unit_test_teardown(test_uefi_finds_nfit, teardown_system),
+	    cmocka_unit_test_teardown(test_uefi_without_nfit, teardown_system),
+	    cmocka_unit_test_teardown(test_bios_finds_memdisk, teardown_system),
+	    cmocka_unit_test_teardown(test_forced_mbft_on_uefi, teardown_system),
+	    cmocka_unit_test_teardown(test_uefi_nfit_unreadable, teardown_system),
+	    cmocka_unit_test_teardown(test_sysroot_too_long, teardown_system),
 	};
 	const char *dir = getenv("FIXTURES");
+	const char *nfit_dir = getenv("NFIT_FIXTURES");
 	char cmd[64];
-	size_t n = 0, i;
+	size_t n = 0, i, lowmem;
 	int count, failed;
 
 	tool = getenv("MEMDISKFIND");
-	if (!tool || !dir || !*dir) {
-		fprintf(stderr, "test_cli: set MEMDISKFIND (the binary) and FIXTURES (the fixture "
-				"directory)\n");
+	if (!tool || !dir || !*dir || !nfit_dir || !*nfit_dir) {
+		fprintf(stderr, "test_cli: set MEMDISKFIND (the binary), FIXTURES (the low-memory "
+				"fixtures) and NFIT_FIXTURES (the NFIT fixtures)\n");
 		return 2;
 	}
-	count = fixture_names(dir, names, 64);
-	if (count <= 0) {
-		/* A missing fixture set must fail the suite, not shrink it. */
+	/* A missing fixture set must fail the suite, not shrink it. */
+	if (fixture_names(dir, ".lowmem.gz", names, &n, 64) <= 0) {
 		fprintf(stderr, "test_cli: no *.lowmem.gz fixtures in %s\n", dir);
 		return 2;
 	}
-	for (i = 0; i < (size_t)count; i++) {
-		tests[n] = (struct CMUnitTest)cmocka_unit_test_prestate(test_fixture, names[i]);
-		tests[n++].name = strrchr(names[i], '/') + 1;
+	lowmem = n;
+	count = fixture_names(nfit_dir, ".nfit", names, &n, 128);
+	if (count <= 0) {
+		fprintf(stderr, "test_cli: no *.nfit fixtures in %s\n", nfit_dir);
+		return 2;
+	}
+	for (i = 0; i < n; i++) {
+		tests[i] = (struct CMUnitTest)cmocka_unit_test_prestate(
+		    i < lowmem ? test_fixture : test_nfit_fixture, names[i]);
+		tests[i].name = strrchr(names[i], '/') + 1;
 	}
 	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 		tests[n++] = fixed[i];
