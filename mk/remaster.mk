@@ -30,7 +30,7 @@ CHECK_PKGS += $(REMASTER_PKGS) jq isolinux syslinux-common dash
 # GRUB-only and EFI images, QEMU and MEMDISK.
 BOOT_PKGS += $(REMASTER_PKGS) qemu-system-x86 syslinux-common isolinux grub-pc-bin grub-efi-amd64-bin grub-common \
 	mtools dosfstools initramfs-tools live-boot live-boot-initramfs-tools dracut-core dracut-live systemd udev \
-	busybox-static
+	busybox-static jq
 SHELL_SOURCES += remaster/memdisk-remaster $(filter %.sh,$(REMASTER_LIB)) $(REMASTER_GUEST_SH) \
 	tests/remaster/run tests/remaster/lib.sh tests/remaster/fixtures.sh \
 	tests/boot/generators.sh tests/boot/remaster/run tests/boot/remaster/isos.sh tests/boot/remaster/casper/casper \

@@ -78,11 +78,21 @@ mr_kit() {
 	echo "$_k"
 }
 
-# _mr_is_static FILE: an executable that needs no shared libraries (the
-# initramfs may not have the ones of the build host).
+# _mr_is_static FILE: an ELF executable without a program interpreter
+# (PT_INTERP): it needs no shared libraries of the image. Read from its
+# program headers (ELF64 or ELF32, little-endian), no ldd.
 _mr_is_static() {
 	[ "$(mr_hex "$1" 0 4)" = 7f454c46 ] || return 1
-	! LC_ALL=C ldd "$1" 2>/dev/null | grep -q '=>\|ld-linux'
+	case $(mr_hex "$1" 4 1) in
+	02) _st_phoff=$(mr_le32 "$1" 32) _st_phent=$(mr_le16 "$1" 54) _st_phnum=$(mr_le16 "$1" 56) ;;
+	01) _st_phoff=$(mr_le32 "$1" 28) _st_phent=$(mr_le16 "$1" 42) _st_phnum=$(mr_le16 "$1" 44) ;;
+	*) return 1 ;;
+	esac
+	[ -n "$_st_phoff" ] && [ -n "$_st_phent" ] && [ -n "$_st_phnum" ] || return 1
+	[ "$_st_phnum" -gt 0 ] && [ "$_st_phnum" -lt 256 ] && [ "$_st_phent" -ge 4 ] || return 1
+	# p_type is the first 4 bytes of each entry; 3 is PT_INTERP.
+	! od -An -v -tu4 -w"$_st_phent" -j "$_st_phoff" -N $((_st_phent * _st_phnum)) "$1" 2>/dev/null |
+		awk '$1 == 3 { found = 1 } END { exit !found }'
 }
 
 # _mr_runtime_dir: the directory laid out as PKGLIBDIR, with runtime.list:
@@ -108,6 +118,10 @@ _mr_runtime_dir() {
 # disk images) stay out: an ISO is attached whole, and memdisk-probe is
 # linked against the host's libblkid.
 mr_kit_runtime() {
+	if [ -n "$MR_WORK" ] && [ -f "$MR_WORK/runtime.files" ]; then
+		cat "$MR_WORK/runtime.files"
+		return 0
+	fi
 	_kr_dir=$(_mr_runtime_dir)
 	[ -f "$_kr_dir/runtime.list" ] || mr_die "$_kr_dir/runtime.list is missing (install memdisk-phram's runtime, or give --runtime DIR)"
 	while read -r _kr_kind _kr_path; do
@@ -120,16 +134,17 @@ mr_kit_runtime() {
 	done <"$_kr_dir/runtime.list"
 }
 
-# mr_kit_has PATH: runtime.list names PATH (e.g. attach/backend-copy.sh).
+# mr_kit_has PATH: runtime.list names PATH (e.g. attach/backend-copy.sh);
+# after mr_kit_check.
 mr_kit_has() {
-	mr_kit_runtime | while read -r _kh_src _kh_path _kh_rest; do
-		[ "$_kh_path" = "$1" ] && echo yes && break
-	done | grep -q yes
+	awk -v p="$1" '$2 == p { f = 1 } END { exit !f }' "$MR_WORK/runtime.files"
 }
 
 # mr_kit_check: every piece is there and the binaries are static.
 mr_kit_check() {
-	mr_kit_runtime >"$MR_WORK/runtime.files" || exit "$MR_EXIT_ERROR"
+	rm -f "$MR_WORK/runtime.files"
+	mr_kit_runtime >"$MR_WORK/runtime.files.tmp" || exit "$MR_EXIT_ERROR"
+	mv "$MR_WORK/runtime.files.tmp" "$MR_WORK/runtime.files"
 	while read -r _kc_src _kc_name _kc_mode _kc_kind; do
 		[ -f "$_kc_src" ] || mr_die "$_kc_src is missing (make; or install memdisk-phram's runtime)"
 		if [ "$_kc_kind" = elf ] && ! _mr_is_static "$_kc_src"; then
@@ -138,7 +153,9 @@ mr_kit_check() {
 	done <"$MR_WORK/runtime.files"
 	for _kc in itools-premount dracut-hook mkinitcpio-hook mkinitcpio-unit udev-rule verify verify-itools \
 		verify-dracut verify-mkinitcpio verify-unit memdisk-sha256; do
-		mr_kit "$_kc" >/dev/null
+		_kc_p=$(_mr_kit_path "$_kc")
+		[ -f "$_kc_p" ] || mr_die "$_kc_p is missing (run make, or reinstall memdisk-phram)"
 	done
-	_mr_is_static "$(mr_kit memdisk-sha256)" || mr_die "$(mr_kit memdisk-sha256) is not a static program"
+	_kc_p=$(_mr_kit_path memdisk-sha256)
+	_mr_is_static "$_kc_p" || mr_die "$_kc_p is not a static program"
 }

@@ -34,19 +34,22 @@
 
 # _mr_put ROOT STAGE SRC PATH MODE: SRC as PATH (resolved in ROOT).
 _mr_put() {
-	_pt=$(mr_resolve "$1" "$4") || mr_die "cannot resolve $4 in the initramfs (a link loop)"
+	mr_resolve_v "$1" "$4" || mr_die "cannot resolve $4 in the initramfs (a link loop)"
+	_pt=$MR_RESOLVED
 	install -D -m "$5" "$3" "$2/$_pt" || mr_die "cannot copy $3 to $2/$_pt"
 }
 
 # _mr_put_text ROOT STAGE PATH MODE: stdin as PATH.
 _mr_put_text() {
-	_pt=$(mr_resolve "$1" "$3") || mr_die "cannot resolve $3 in the initramfs (a link loop)"
+	mr_resolve_v "$1" "$3" || mr_die "cannot resolve $3 in the initramfs (a link loop)"
+	_pt=$MR_RESOLVED
 	install -D -m "$4" /dev/stdin "$2/$_pt" || mr_die "cannot write $2/$_pt"
 }
 
 # _mr_put_link ROOT STAGE PATH TARGET: a symbolic link (systemd .wants).
 _mr_put_link() {
-	_pt=$(mr_resolve "$1" "$3") || mr_die "cannot resolve $3 in the initramfs (a link loop)"
+	mr_resolve_v "$1" "$3" || mr_die "cannot resolve $3 in the initramfs (a link loop)"
+	_pt=$MR_RESOLVED
 	mkdir -p "$2/${_pt%/*}" && ln -sfn "$4" "$2/$_pt"
 }
 

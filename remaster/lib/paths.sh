@@ -18,12 +18,20 @@
 #                          not exist are kept as they are. Absolute link
 #                          targets are taken from ROOT, never from the host.
 #                          Fails after 40 links (a loop).
+#   mr_resolve_v ROOT PATH the same into MR_RESOLVED, without a subshell
 #   mr_path_has_link ROOT PATH
 #                          0 when PATH itself or one of its parents is a
 #                          symbolic link in ROOT (what the overlay must
 #                          never contain).
 
 mr_resolve() {
+	mr_resolve_v "$1" "$2" || return 1
+	printf '%s\n' "$MR_RESOLVED"
+}
+
+# mr_resolve_v ROOT PATH: the same into MR_RESOLVED (no subshell).
+mr_resolve_v() {
+	MR_RESOLVED=
 	_rv_root=$1
 	_rv_rest=$2
 	_rv_done=
@@ -62,7 +70,7 @@ mr_resolve() {
 			_rv_done=$_rv_next
 		fi
 	done
-	printf '%s\n' "$_rv_done"
+	MR_RESOLVED=$_rv_done
 }
 
 mr_path_has_link() {
