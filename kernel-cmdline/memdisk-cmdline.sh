@@ -22,6 +22,9 @@
 #         MEMDISK_OPT_PHRAM_START, MEMDISK_OPT_PHRAM_SIZE  the same, as 0x hex
 #         MEMDISK_OPT_TIMEOUT    ''|seconds (digits, up to 2 decimals)
 #                                rd.memdisk.timeout=SECONDS
+#         MEMDISK_OPT_BACKEND    auto|phram|copy  rd.memdisk.backend=
+#                                (auto: phram, or the copy in RAM when
+#                                the kernel has no phram)
 #         MEMDISK_OPT_ERRORS     one line per option whose (last) value is
 #                                invalid; that option keeps its default
 #       Always returns 0.
@@ -244,6 +247,16 @@ _mdc_parse_cb() {
 		MEMDISK_OPT_PHRAM=$MEMDISK_OPT_PHRAM_START,$MEMDISK_OPT_PHRAM_SIZE
 		_mdc_err_MEMDISK_OPT_PHRAM=
 		;;
+	rd.memdisk.backend)
+		_mdc_err_MEMDISK_OPT_BACKEND=
+		case $3 in
+		auto | phram | copy) MEMDISK_OPT_BACKEND=$3 ;;
+		*)
+			MEMDISK_OPT_BACKEND=auto
+			_mdc_err_MEMDISK_OPT_BACKEND="ignoring rd.memdisk.backend=$3: use auto, phram or copy"
+			;;
+		esac
+		;;
 	rd.memdisk.timeout)
 		MEMDISK_OPT_TIMEOUT=
 		_mdc_err_MEMDISK_OPT_TIMEOUT=
@@ -291,6 +304,7 @@ memdisk_cmdline_parse() {
 	MEMDISK_OPT_PHRAM_START=
 	MEMDISK_OPT_PHRAM_SIZE=
 	MEMDISK_OPT_TIMEOUT=
+	MEMDISK_OPT_BACKEND=auto
 	MEMDISK_OPT_ERRORS=
 	_mdc_err_MEMDISK_OPT_ENABLE=
 	_mdc_err_MEMDISK_OPT_RW=
@@ -298,6 +312,7 @@ memdisk_cmdline_parse() {
 	_mdc_err_MEMDISK_OPT_ERASESIZE=
 	_mdc_err_MEMDISK_OPT_PHRAM=
 	_mdc_err_MEMDISK_OPT_TIMEOUT=
+	_mdc_err_MEMDISK_OPT_BACKEND=
 	if [ $# -ge 1 ]; then
 		_mdc_foreach _mdc_parse_cb "$1"
 	else
@@ -305,7 +320,7 @@ memdisk_cmdline_parse() {
 	fi
 	for _mdc_e in "$_mdc_err_MEMDISK_OPT_ENABLE" "$_mdc_err_MEMDISK_OPT_RW" \
 		"$_mdc_err_MEMDISK_OPT_DEBUG" "$_mdc_err_MEMDISK_OPT_ERASESIZE" \
-		"$_mdc_err_MEMDISK_OPT_PHRAM" "$_mdc_err_MEMDISK_OPT_TIMEOUT"; do
+		"$_mdc_err_MEMDISK_OPT_PHRAM" "$_mdc_err_MEMDISK_OPT_TIMEOUT" "$_mdc_err_MEMDISK_OPT_BACKEND"; do
 		[ -n "$_mdc_e" ] || continue
 		MEMDISK_OPT_ERRORS="$MEMDISK_OPT_ERRORS${MEMDISK_OPT_ERRORS:+
 }$_mdc_e"

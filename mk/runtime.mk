@@ -7,11 +7,12 @@
 RUNTIME_PARTS := $(wildcard initramfs/attach/*.sh)
 RUNTIME_SHELL := initramfs/memdisk-attach $(RUNTIME_PARTS) kernel-cmdline/memdisk-cmdline.sh build-aux/stage-runtime \
 	tests/shell/run tests/shell/lib.sh tests/shell/test-cmdline.sh tests/shell/test-attach.sh tests/shell/test-parts.sh \
-	tests/shell/test-modules.sh tests/shell/test-nfit.sh \
+	tests/shell/test-modules.sh tests/shell/test-nfit.sh tests/shell/test-copy.sh \
 	tests/shell/stubs/fake-kernel.sh tests/shell/stubs/memdiskfind tests/shell/stubs/modprobe \
 	tests/shell/stubs/insmod tests/shell/stubs/rmmod \
 	tests/shell/stubs/dmesg tests/shell/stubs/uname tests/shell/stubs/blkid tests/shell/stubs/mount \
-	tests/shell/stubs/mknod tests/shell/stubs/fstype tests/shell/stubs/memdisk-probe
+	tests/shell/stubs/mknod tests/shell/stubs/fstype tests/shell/stubs/memdisk-probe \
+	tests/shell/stubs/losetup tests/shell/stubs/umount
 SHELL_SOURCES += $(RUNTIME_SHELL)
 # The shells the runtime must work in (tests/shell/run uses each), and groff
 # for the man page check.

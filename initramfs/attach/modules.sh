@@ -23,6 +23,7 @@
 #       insmod or builtin.
 #   md_modunload NAME    0 when NAME is not loaded (any more)
 #   md_loaded NAME       NAME is in the kernel (/sys/module)
+#   md_mod_absent NAME   0 only when this kernel surely has no NAME
 #
 # The module tree is $MEMDISK_SYSROOT/lib/modules/$(uname -r).
 
@@ -160,6 +161,20 @@ md_mod_files() {
 	done
 	set +f
 	MD_MODFILES="$MD_MODFILES$_mf_main"
+}
+
+# md_mod_absent NAME: 0 only when NAME is not loaded, not built in, and this
+# kernel's module index does not list it (Fedora's and RHEL's kernels have no
+# phram: memdisk-attach copies the image instead, backend-copy.sh). When it
+# cannot tell (no module tree, no index), 1: the module is tried and a
+# failure says what is missing.
+md_mod_absent() {
+	md_loaded "$1" && return 1
+	md_moddir
+	[ -d "$MD_MODDIR" ] || return 1
+	md_builtin "$1" && return 1
+	md_mod_files "$1"
+	[ $? -eq 1 ]
 }
 
 # md_insmod NAME [PARAMS]: NAME's dependencies, then NAME, with insmod.

@@ -26,6 +26,8 @@ its block device (e.g. /dev/mtdblock0).
 Exit status: 0 attached, 1 no MEMDISK (or rd.memdisk=0), 2 failure.
 Kernel command line: rd.memdisk=0|1 rd.memdisk.rw rd.memdisk.erasesize=N
   rd.memdisk.phram=START,LEN rd.memdisk.timeout=SECONDS rd.memdisk.debug
+  rd.memdisk.backend=auto|phram|copy (copy: into RAM, through a loop device;
+  automatic when the kernel has no phram)
 See memdisk-phram(7).
 EOF_USAGE
 }

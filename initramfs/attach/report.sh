@@ -6,7 +6,8 @@
 #               MEMDISK_DEVICE MEMDISK_MTD MEMDISK_START MEMDISK_SIZE
 #               MEMDISK_FSTYPE MEMDISK_LABEL MEMDISK_UUID MEMDISK_REUSED
 #               MEMDISK_SOURCE (mbft, nfit or cmdline) MEMDISK_KIND (cd, disk
-#               or '') MEMDISK_BACKEND (phram or pmem) (values single-quoted)
+#               or '') MEMDISK_BACKEND (phram, pmem, or copy: a loop device
+#               over a copy in RAM) (values single-quoted)
 
 md_report() {
 	if [ "$MD_INFO" != 1 ]; then
@@ -15,7 +16,7 @@ md_report() {
 	fi
 	# A device attached before us: its size from sysfs when the finder did
 	# not say (/dev/mem locked down).
-	if [ "$MD_REUSED" = 1 ] && [ -z "${MD_LEN:-}" ]; then
+	if [ "$MD_REUSED" = 1 ] && [ -z "${MD_LEN:-}" ] && [ -n "${MD_MTD:-}" ]; then
 		MD_LEN=''
 		[ ! -r "$SYS/class/mtd/$MD_MTD/size" ] || read -r MD_LEN <"$SYS/class/mtd/$MD_MTD/size"
 	fi

@@ -187,6 +187,21 @@ t_no_side_effects() {
 	check ifs-unset unset "${IFS-unset}"
 }
 
+t_backend() {
+	memdisk_cmdline_parse ''
+	check default auto "$MEMDISK_OPT_BACKEND"
+	for v in auto phram copy; do
+		memdisk_cmdline_parse "boot=live rd.memdisk.backend=$v"
+		check "rd.memdisk.backend=$v" "$v|" "$MEMDISK_OPT_BACKEND|$MEMDISK_OPT_ERRORS"
+	done
+	memdisk_cmdline_parse 'rd.memdisk.backend=copy rd.memdisk.backend=phram'
+	check last-wins phram "$MEMDISK_OPT_BACKEND"
+	memdisk_cmdline_parse 'rd.memdisk.backend=loop'
+	check invalid 'auto|ignoring rd.memdisk.backend=loop: use auto, phram or copy' "$MEMDISK_OPT_BACKEND|$MEMDISK_OPT_ERRORS"
+	memdisk_cmdline_parse 'rd.memdisk.backendx=copy'
+	check lookalike auto "$MEMDISK_OPT_BACKEND"
+}
+
 run_test cmdline/defaults t_empty
 run_test cmdline/whole-words-only t_whole_words_only
 run_test cmdline/enable-forms t_enable_forms
@@ -200,4 +215,5 @@ run_test cmdline/get t_get
 run_test cmdline/bool t_bool
 run_test cmdline/proc-cmdline t_proc_cmdline
 run_test cmdline/no-side-effects t_no_side_effects
+run_test cmdline/backend t_backend
 test_summary

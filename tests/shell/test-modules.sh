@@ -100,7 +100,8 @@ t_missing_kmod() {
 
 # Really missing, from the binary index (busybox's modprobe cannot tell).
 t_missing_bin_index() {
-	export FAKE_MODPROBE=busybox FAKE_MODULES='mtdblock_ro mtdblock'
+	# No memdisk-copy either (else the copy backend takes over: test-copy.sh).
+	export FAKE_MODPROBE=busybox FAKE_MODULES='mtdblock_ro mtdblock' MEMDISK_COPY="$FAKE/no-memdisk-copy"
 	fake_modtree bin
 	run_attach
 	check rc 2 "$RC"
@@ -110,7 +111,8 @@ t_missing_bin_index() {
 
 # Really missing, from the text index, as busybox's modprobe says it.
 t_missing_text_index() {
-	export FAKE_MODPROBE=busybox FAKE_MODULES='mtdblock_ro mtdblock'
+	# No memdisk-copy either (else the copy backend takes over: test-copy.sh).
+	export FAKE_MODPROBE=busybox FAKE_MODULES='mtdblock_ro mtdblock' MEMDISK_COPY="$FAKE/no-memdisk-copy"
 	fake_modtree text
 	run_attach
 	check rc 2 "$RC"

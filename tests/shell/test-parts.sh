@@ -167,7 +167,7 @@ t_runtime_list() {
 		case $kind in '' | \#*) continue ;; esac
 		case $kind in elf | elf\? | exec | lib | lib\?) ;; *) check "kind of $path" 'elf|exec|lib[?]' "$kind" ;; esac
 		case $path in
-		memdiskfind | memdisk-probe) ;;
+		memdiskfind | memdisk-probe | memdisk-copy) ;;
 		memdisk-cmdline.sh) [ -f "$TOP/kernel-cmdline/$path" ] || check "$path exists" yes no ;;
 		*) [ -f "$TOP/initramfs/$path" ] || check "$path exists" yes no ;;
 		esac

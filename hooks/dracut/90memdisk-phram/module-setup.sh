@@ -47,8 +47,9 @@ installkernel() {
     # hostonly filtering would drop these. memdisk-attach picks mtdblock_ro
     # (read-only) or mtdblock; missing ones (older kernels) are skipped.
     # nfit, libnvdimm, nd_pmem, nd_btt: a UEFI firmware's RAM disk (HTTP
-    # Boot of an ISO, in the ACPI NFIT) becomes /dev/pmemN through them.
-    hostonly='' instmods phram mtd mtdblock mtdblock_ro nfit libnvdimm nd_pmem nd_btt
+    # Boot of an ISO, in the ACPI NFIT) becomes /dev/pmemN through them;
+    # loop: the copy fallback of kernels without phram (Fedora, RHEL).
+    hostonly='' instmods phram mtd mtdblock mtdblock_ro nfit libnvdimm nd_pmem nd_btt loop
 }
 
 # called by dracut
@@ -75,6 +76,8 @@ install() {
     done < "$_lib/runtime.list"
     # What memdisk-attach runs besides shell builtins (most are in base).
     inst_multiple -o modprobe blkid mount dmesg uname mknod sleep
+    # The copy fallback (backend-copy.sh): a loop device over a tmpfs.
+    inst_multiple -o losetup umount
     # The rule, as udev's own rules are laid out. inst_simple again: the
     # only program it runs is /bin/sh, which every dracut image has.
     inst_simple "${MEMDISK_PHRAM_DESTDIR-}@UDEVRULESDIR@/61-memdisk-phram.rules" \

@@ -38,7 +38,7 @@ build_hook() {
     build
 }
 
-@test "busybox flavour: phram and mtdblock required, mtdblock_ro and the nfit drivers optional" {
+@test "busybox flavour: phram and mtdblock required, mtdblock_ro, the nfit drivers and loop optional" {
     build_hook
     assert_called "add_module phram"
     assert_called "add_module mtdblock"
@@ -47,7 +47,8 @@ build_hook() {
     assert_called "add_module libnvdimm?"
     assert_called "add_module nd_pmem?"
     assert_called "add_module nd_btt?"
-    [ "$(grep -c '^add_module ' "$CALLS")" -eq 7 ]
+    assert_called "add_module loop?"
+    [ "$(grep -c '^add_module ' "$CALLS")" -eq 8 ]
 }
 
 @test "runtime.list decides: every file it requires, none of the optional ones (not installed)" {

@@ -48,7 +48,7 @@ setup() {
     # The runtime installed too (under DESTDIR, as a package build stages
     # it): the hook adds it from there, and the rule by name (it is not
     # under /opt/mp on this host).
-    make -s -C "$TOP" install-runtime install-finder DESTDIR="$DEST" PREFIX=/opt/mp PKGLIBDIR=/opt/mp/libexec/mp
+    make -s -C "$TOP" install-runtime install-finder install-copy DESTDIR="$DEST" PREFIX=/opt/mp PKGLIBDIR=/opt/mp/libexec/mp
     : >"$CALLS"
     MEMDISK_PHRAM_LIBDIR=$DEST/opt/mp/libexec/mp build
     assert_called "add_binary $DEST/opt/mp/libexec/mp/memdisk-attach /usr/lib/memdisk-phram/memdisk-attach"
