@@ -46,14 +46,15 @@ uint8_t lowmem_sum8(const struct lowmem *mem, uint32_t addr, uint32_t n)
 	return sum;
 }
 
-bool lowmem_equals(const struct lowmem *mem, uint32_t addr, const char *s, size_t n)
+bool lowmem_equals(const struct lowmem *mem, uint32_t addr, const void *s, size_t n)
 {
+	const uint8_t *want = s;
 	size_t i;
 
 	if (!lowmem_has(mem, addr, n))
 		return false;
 	for (i = 0; i < n; i++)
-		if (mem->bytes[addr + i] != (uint8_t)s[i])
+		if (mem->bytes[addr + i] != want[i])
 			return false;
 	return true;
 }

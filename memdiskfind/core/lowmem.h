@@ -34,8 +34,9 @@ bool lowmem_u32(const struct lowmem *mem, uint32_t addr, uint32_t *out);
  * ACPI-style tables are valid when it is 0. */
 uint8_t lowmem_sum8(const struct lowmem *mem, uint32_t addr, uint32_t n);
 
-/* Compares n bytes at addr with s; false when they differ or are outside. */
-bool lowmem_equals(const struct lowmem *mem, uint32_t addr, const char *s, size_t n);
+/* Compares n bytes at addr with s (a string or bytes); false when they
+ * differ or are outside. */
+bool lowmem_equals(const struct lowmem *mem, uint32_t addr, const void *s, size_t n);
 
 /* Real-mode far pointer (offset in the low 16 bits, segment in the high 16). */
 uint32_t lowmem_segoff_to_phys(uint32_t segoff);

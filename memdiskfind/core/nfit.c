@@ -2,8 +2,6 @@
 #include "nfit.h"
 #include "lowmem.h"
 
-#include <string.h>
-
 /* The four range types of a firmware RAM disk, as the GUIDs lie in the table
  * (EFI_GUID: the first three fields little-endian, the last eight bytes as
  * written). ACPI 6.x, "SPA Range Structure". */
@@ -97,18 +95,18 @@ static uint64_t nfit_u64(const struct lowmem *t, uint32_t addr)
 static enum nfit_reason nfit_decode_range(const struct lowmem *t, uint32_t off,
 					  struct nfit_ramdisk *d)
 {
-	const uint8_t *guid = t->bytes + off + SPA_TYPE_GUID;
+	const uint32_t guid = off + SPA_TYPE_GUID;
 	size_t i;
 
 	d->offset = off;
 	d->range_index = 0;
 	(void)lowmem_u16(t, off + SPA_RANGE_INDEX, &d->range_index);
 	for (i = 0; i < sizeof(ramdisk_types) / sizeof(ramdisk_types[0]); i++)
-		if (!memcmp(guid, ramdisk_types[i].guid, NFIT_GUID_LEN))
+		if (lowmem_equals(t, guid, ramdisk_types[i].guid, NFIT_GUID_LEN))
 			break;
 	if (i == sizeof(ramdisk_types) / sizeof(ramdisk_types[0]))
-		return memcmp(guid, pmem_guid, NFIT_GUID_LEN) ? NFIT_NOT_RAMDISK
-							      : NFIT_PERSISTENT_MEMORY;
+		return lowmem_equals(t, guid, pmem_guid, NFIT_GUID_LEN) ? NFIT_PERSISTENT_MEMORY
+									: NFIT_NOT_RAMDISK;
 	d->kind = ramdisk_types[i].kind;
 	d->persistent = ramdisk_types[i].persistent;
 	d->base = nfit_u64(t, off + SPA_BASE);
