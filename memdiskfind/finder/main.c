@@ -100,12 +100,22 @@ static int usage_error(const char *what, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* s without prefix at its start, or NULL when s does not start with it. */
+static const char *after(const char *s, const char *prefix)
+{
+	while (*prefix)
+		if (*s++ != *prefix++)
+			return NULL;
+	return s;
+}
+
 /* One option, by its letter (a long option maps to one), with its value for
  * the options that take one (else ""). Returns -1 when fine, else the exit
  * status. */
 static int option(char letter, const char *value, struct options *opt)
 {
 	static const char sources[][5] = {"auto", "mbft", "nfit"};
+	const char *rest;
 	unsigned int k;
 
 	switch (letter) {
@@ -131,7 +141,7 @@ static int option(char letter, const char *value, struct options *opt)
 		opt->nfit = value;
 		break;
 	case 'S':
-		for (k = 0; k < 3 && strcmp(value, sources[k]) != 0; k++)
+		for (k = 0; k < 3 && !((rest = after(value, sources[k])) && !*rest); k++)
 			;
 		if (k == 3)
 			return usage_error("--source is auto, mbft or nfit, not ", value);
@@ -153,7 +163,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 	    {"version", 'V'}, {"mem", 'm'},   {"nfit", 'n'},	{"source", 'S'},
 	};
 	enum { LONG_COUNT = sizeof(long_options) / sizeof(long_options[0]), FIRST_VALUE = 5 };
-	const char *arg, *p, *name, *value;
+	const char *arg, *p, *value;
 	char letter[2] = {0, 0};
 	unsigned int k;
 	int i, status = -1;
@@ -172,9 +182,8 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			continue;
 		}
 		for (k = 0; k < LONG_COUNT; k++) {
-			for (p = arg + 2, name = long_options[k].name; *name && *p == *name; p++)
-				name++;
-			if (!*name && (!*p || (*p == '=' && k >= FIRST_VALUE)))
+			p = after(arg + 2, long_options[k].name);
+			if (p && (!*p || (*p == '=' && k >= FIRST_VALUE)))
 				break;
 		}
 		if (k == LONG_COUNT)
