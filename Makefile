@@ -78,8 +78,8 @@ $(B)/memdiskfind: $(CORE_SRC) $(CLI_SRC) $(FINDER_HDR) | $(B)
 # RELRO (nothing to protect in a static binary without relocations) so that
 # ld does not pad the file up to the data segment's page (2 KiB on i386; a
 # common page of 4 bytes: no padding at all before i386's 4-byte .data);
-# STATIC_SRC keeps klibc's unused stdio out, STATIC_LD its unwind tables
-# (i386); stripped.
+# STATIC_SRC keeps klibc's start-up code (stdio, exit, auxv) out, STATIC_LD
+# its unwind tables (i386); stripped.
 STATIC_LD := memdiskfind/finder/klibc-lean.ld
 STATIC_TRY := -Oz -malign-data=abi
 $(B)/memdiskfind-all.c: $(CORE_SRC) $(CLI_SRC) $(STATIC_SRC) | $(B)
