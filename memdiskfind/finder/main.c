@@ -16,6 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 
+extern char **environ; /* POSIX; glibc's <unistd.h> has it for _GNU_SOURCE only */
+
 #ifndef MEMDISKFIND_VERSION
 #define MEMDISKFIND_VERSION "unknown"
 #endif
@@ -414,6 +416,8 @@ int main(int argc, char **argv)
 {
 	struct options opt = {FORMAT_PLAIN, SOURCE_AUTO, 0, NULL, NULL, NULL};
 	struct ramdisk found = {0, 0, NULL, 0};
+	const char *root = NULL;
+	char **env;
 	int status;
 
 	status = parse_options(argc, argv, &opt);
@@ -424,7 +428,11 @@ int main(int argc, char **argv)
 		out_str(opt.text);
 		return out_flush() ? EXIT_NO_MEMORY : EXIT_FOUND;
 	}
-	if (sysroot_init())
+	/* MEMDISK_SYSROOT: the environment searched with after() rather than
+	 * getenv(): klibc's getenv and the strncmp it calls cost more. */
+	for (env = environ; *env && !(root = after(*env, SYSROOT_VAR "=")); env++)
+		;
+	if (sysroot_init(root))
 		return usage_error(SYSROOT_VAR " is too long", "");
 	if (opt.source == SOURCE_AUTO) {
 		opt.source = sysroot_uefi() ? SOURCE_NFIT : SOURCE_MBFT;
