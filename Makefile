@@ -109,18 +109,28 @@ $(B)/memdiskfind: $(CORE_SRC) $(CLI_SRC) $(FINDER_HDR) | $(B)
 
 # klibc build: size matters (it is paid for in every initramfs). One
 # translation unit (klcc's ld has no LTO plugin) lets the compiler inline
-# across files; -Oz where the compiler has it (GCC 12+: about 200 bytes less
-# than -Os), else -Os; no unwind tables; a small common page size and no
+# across files. STATIC_TRY: flags used where klcc's compiler and target take
+# them: -Oz (GCC 12+: about 200 bytes less than -Os; else -Os),
+# -malign-data=abi (x86: arrays keep the ABI's alignment instead of 32 bytes
+# for vector loads we never do: 80 bytes of padding in .rodata). No jump
+# tables (a switch's table of 8-byte addresses is larger than its compares
+# here); no unwind tables; a small common page size and no
 # RELRO (nothing to protect in a static binary without relocations) so that
-# ld does not pad the file up to the data segment's page (2 KiB on i386);
-# STATIC_SRC keeps klibc's unused stdio out; stripped.
+# ld does not pad the file up to the data segment's page (2 KiB on i386; a
+# common page of 4 bytes: no padding at all before i386's 4-byte .data);
+# STATIC_SRC keeps klibc's start-up code (stdio, exit, auxv) out, STATIC_LD
+# its unwind tables (i386); stripped.
+STATIC_LD := memdiskfind/finder/klibc-lean.ld
+STATIC_TRY := -Oz -malign-data=abi
 $(B)/memdiskfind-all.c: $(CORE_SRC) $(CLI_SRC) $(STATIC_SRC) | $(B)
 	printf '#include "$(CURDIR)/%s"\n' $(CORE_SRC) $(CLI_SRC) $(STATIC_SRC) >$@
-$(B)/memdiskfind.static: $(B)/memdiskfind-all.c $(CORE_SRC) $(CLI_SRC) $(STATIC_SRC) $(FINDER_HDR)
-	opt=-Os; if $(KLCC) -Oz $(INC) -E -o /dev/null $(B)/memdiskfind-all.c 2>/dev/null; then opt=-Oz; fi; \
+$(B)/memdiskfind.static: $(B)/memdiskfind-all.c $(CORE_SRC) $(CLI_SRC) $(STATIC_SRC) $(STATIC_LD) $(FINDER_HDR)
+	opt=-Os; for f in $(STATIC_TRY); do \
+		if $(KLCC) $$f $(INC) -E -o /dev/null $(B)/memdiskfind-all.c 2>/dev/null; then opt="$$opt $$f"; fi; \
+	done; \
 	$(KLCC) -static $$opt -std=c99 $(MD_CPPFLAGS) $(WARN) -Wno-conversion \
-		-fwhole-program -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-stack-protector \
-		-Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-z,norelro -Wl,-z,common-page-size=64 -Wl,--build-id=none -s \
+		-fwhole-program -fno-jump-tables -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-stack-protector \
+		-Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-z,norelro -Wl,-z,common-page-size=4 -Wl,--build-id=none -Wl,-T,$(CURDIR)/$(STATIC_LD) -s \
 		-o $@ $(B)/memdiskfind-all.c
 
 $(B):

@@ -19,7 +19,7 @@ static void trace(const struct memdisk_tracer *tracer, enum memdisk_step step, u
 static enum memdisk_reason find_via_int13(const struct lowmem *mem, struct memdisk *disk,
 					  const struct memdisk_tracer *tracer)
 {
-	uint32_t handler = 0, hook, mbft = 0;
+	uint32_t handler = 0, hook, mbft;
 	unsigned int depth;
 	enum memdisk_reason why;
 
@@ -35,8 +35,9 @@ static enum memdisk_reason find_via_int13(const struct lowmem *mem, struct memdi
 		else
 			why = MEMDISK_OK;
 		trace(tracer, STEP_INT13_HOOK, hook, depth, why, NULL);
+		/* Past the first check: the hook's HOOK_LEN bytes are inside. */
 		if (why == MEMDISK_OK) {
-			(void)lowmem_u32(mem, hook + HOOK_MBFT, &mbft);
+			mbft = lowmem_at32(mem, hook + HOOK_MBFT);
 			why = mbft_decode(mem, mbft, disk);
 			trace(tracer, STEP_INT13_TABLE, mbft, hook, why, why ? NULL : disk);
 			return why;
@@ -44,7 +45,7 @@ static enum memdisk_reason find_via_int13(const struct lowmem *mem, struct memdi
 		if (why != MEMDISK_OTHER_HOOK)
 			return why;
 		/* Another loader's safe hook: step to the handler it replaced. */
-		(void)lowmem_u32(mem, hook + HOOK_OLD_HOOK, &handler);
+		handler = lowmem_at32(mem, hook + HOOK_OLD_HOOK);
 	}
 	return MEMDISK_HOOK_CHAIN_TOO_LONG;
 }

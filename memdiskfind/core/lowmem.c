@@ -16,23 +16,17 @@ bool lowmem_u8(const struct lowmem *mem, uint32_t addr, uint8_t *out)
 
 bool lowmem_u16(const struct lowmem *mem, uint32_t addr, uint16_t *out)
 {
-	const uint8_t *p;
-
 	if (!lowmem_has(mem, addr, 2))
 		return false;
-	p = mem->bytes + addr;
-	*out = (uint16_t)(p[0] | p[1] << 8);
+	*out = lowmem_at16(mem, addr);
 	return true;
 }
 
 bool lowmem_u32(const struct lowmem *mem, uint32_t addr, uint32_t *out)
 {
-	const uint8_t *p;
-
 	if (!lowmem_has(mem, addr, 4))
 		return false;
-	p = mem->bytes + addr;
-	*out = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+	*out = lowmem_at32(mem, addr);
 	return true;
 }
 
@@ -46,14 +40,15 @@ uint8_t lowmem_sum8(const struct lowmem *mem, uint32_t addr, uint32_t n)
 	return sum;
 }
 
-bool lowmem_equals(const struct lowmem *mem, uint32_t addr, const char *s, size_t n)
+bool lowmem_equals(const struct lowmem *mem, uint32_t addr, const void *s, size_t n)
 {
+	const uint8_t *want = s;
 	size_t i;
 
 	if (!lowmem_has(mem, addr, n))
 		return false;
 	for (i = 0; i < n; i++)
-		if (mem->bytes[addr + i] != (uint8_t)s[i])
+		if (mem->bytes[addr + i] != want[i])
 			return false;
 	return true;
 }

@@ -8,19 +8,17 @@
  * that fits the window, then the checksum over that length. */
 static enum memdisk_reason check_header(const struct lowmem *mem, uint32_t addr, uint32_t *length)
 {
-	uint16_t mdi_bytes;
-
 	if (!lowmem_has(mem, addr, MBFT_HEADER_LEN))
 		return MEMDISK_TABLE_OUTSIDE;
 	if (!lowmem_equals(mem, addr, MBFT_SIGNATURE, 4))
 		return MEMDISK_BAD_SIGNATURE;
-	(void)lowmem_u32(mem, addr + 4, length);
+	*length = lowmem_at32(mem, addr + 4); /* inside the header */
 	if (*length < MBFT_MIN_LEN)
 		return MEMDISK_LENGTH_SHORT;
 	if (!lowmem_has(mem, addr, *length))
 		return MEMDISK_LENGTH_PAST_END;
-	(void)lowmem_u16(mem, addr + MBFT_MDI + MDI_BYTES, &mdi_bytes);
-	if (*length != (uint32_t)mdi_bytes + MBFT_MDI)
+	/* From here on [addr, addr + length) is inside, and length >= 66. */
+	if (*length != (uint32_t)lowmem_at16(mem, addr + MBFT_MDI + MDI_BYTES) + MBFT_MDI)
 		return MEMDISK_LENGTH_MISMATCH;
 	return MEMDISK_OK;
 }
@@ -31,11 +29,12 @@ static enum memdisk_reason read_cmdline(const struct lowmem *mem, uint32_t segof
 					struct memdisk *disk)
 {
 	uint32_t addr = lowmem_segoff_to_phys(segoff);
-	size_t n = 0;
+	size_t n = 0, left;
 
 	if (!lowmem_has(mem, addr, 1))
 		return MEMDISK_CMDLINE_OUTSIDE;
-	while (n < MEMDISK_CMDLINE_MAX && lowmem_has(mem, addr, n + 1) && mem->bytes[addr + n])
+	left = mem->len - addr; /* >= 1, by the check above */
+	while (n < MEMDISK_CMDLINE_MAX && n < left && mem->bytes[addr + n])
 		n++;
 	disk->cmdline_addr = addr;
 	disk->cmdline = mem->bytes + addr;
@@ -47,7 +46,6 @@ enum memdisk_reason mbft_decode(const struct lowmem *mem, uint32_t addr, struct 
 {
 	const uint32_t mdi = addr + MBFT_MDI;
 	uint32_t length, diskbuf, disksize, cmdline;
-	uint16_t mdi_bytes;
 	uint8_t shift = 9;
 	enum memdisk_reason why;
 
@@ -58,13 +56,14 @@ enum memdisk_reason mbft_decode(const struct lowmem *mem, uint32_t addr, struct 
 		return MEMDISK_BAD_CHECKSUM;
 
 	/* The header proved [addr, addr + length) is inside and length >= 66,
-	 * so every MDI field below up to offset 26 is inside too. */
-	(void)lowmem_u16(mem, mdi + MDI_BYTES, &mdi_bytes);
-	(void)lowmem_u32(mem, mdi + MDI_DISKBUF, &diskbuf);
-	(void)lowmem_u32(mem, mdi + MDI_DISKSIZE, &disksize);
-	(void)lowmem_u32(mem, mdi + MDI_CMDLINE, &cmdline);
-	if (mdi_bytes > MDI_SECTOR_SHIFT)
-		(void)lowmem_u8(mem, mdi + MDI_SECTOR_SHIFT, &shift);
+	 * so every MDI field below up to offset 26 is inside too; the sector
+	 * shift (offset 27) is when the MDI says it has more than 27 bytes
+	 * (length == MDI bytes + 40). */
+	diskbuf = lowmem_at32(mem, mdi + MDI_DISKBUF);
+	disksize = lowmem_at32(mem, mdi + MDI_DISKSIZE);
+	cmdline = lowmem_at32(mem, mdi + MDI_CMDLINE);
+	if (lowmem_at16(mem, mdi + MDI_BYTES) > MDI_SECTOR_SHIFT)
+		shift = mem->bytes[mdi + MDI_SECTOR_SHIFT];
 	if (shift == 0) /* MEMDISK before 4.00 left it 0, meaning 512 */
 		shift = 9;
 
@@ -79,12 +78,12 @@ enum memdisk_reason mbft_decode(const struct lowmem *mem, uint32_t addr, struct 
 		return why;
 
 	disk->mbft = addr;
-	(void)lowmem_u32(mem, addr + MBFT_SAFE_HOOK, &disk->safe_hook);
+	disk->safe_hook = lowmem_at32(mem, addr + MBFT_SAFE_HOOK);
 	disk->start = diskbuf;
 	disk->sectors = disksize;
 	disk->sector_size = 1u << shift;
 	disk->size = (uint64_t)disksize << shift;
-	(void)lowmem_u8(mem, mdi + MDI_VERSION_MAJOR, &disk->version_major);
-	(void)lowmem_u8(mem, mdi + MDI_VERSION_MINOR, &disk->version_minor);
+	disk->version_major = mem->bytes[mdi + MDI_VERSION_MAJOR];
+	disk->version_minor = mem->bytes[mdi + MDI_VERSION_MINOR];
 	return MEMDISK_OK;
 }

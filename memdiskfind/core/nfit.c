@@ -2,8 +2,6 @@
 #include "nfit.h"
 #include "lowmem.h"
 
-#include <string.h>
-
 /* The four range types of a firmware RAM disk, as the GUIDs lie in the table
  * (EFI_GUID: the first three fields little-endian, the last eight bytes as
  * written). ACPI 6.x, "SPA Range Structure". */
@@ -57,7 +55,7 @@ static enum nfit_reason nfit_check_header(const struct lowmem *t, uint32_t *leng
 		return NFIT_TRUNCATED;
 	if (!lowmem_equals(t, 0, NFIT_SIGNATURE, 4))
 		return NFIT_BAD_SIGNATURE;
-	(void)lowmem_u32(t, 4, length);
+	*length = lowmem_at32(t, 4); /* inside the header */
 	if (*length < NFIT_FIRST_STRUCT)
 		return NFIT_LENGTH_SHORT;
 	if (!lowmem_has(t, 0, *length))
@@ -73,8 +71,10 @@ static enum nfit_reason nfit_check_header(const struct lowmem *t, uint32_t *leng
 static enum nfit_reason nfit_check_struct(const struct lowmem *t, uint32_t off, uint16_t *type,
 					  uint16_t *length)
 {
-	if (!lowmem_u16(t, off, type) || !lowmem_u16(t, off + 2, length))
+	if (!lowmem_has(t, off, NFIT_STRUCT_HEADER))
 		return NFIT_STRUCT_PAST_END;
+	*type = lowmem_at16(t, off);
+	*length = lowmem_at16(t, off + 2);
 	if (*length < NFIT_STRUCT_HEADER)
 		return NFIT_STRUCT_SHORT;
 	if (!lowmem_has(t, off, *length))
@@ -84,35 +84,26 @@ static enum nfit_reason nfit_check_struct(const struct lowmem *t, uint32_t off, 
 	return NFIT_OK;
 }
 
-static uint64_t nfit_u64(const struct lowmem *t, uint32_t addr)
-{
-	uint32_t lo = 0, hi = 0;
-
-	(void)lowmem_u32(t, addr, &lo);
-	(void)lowmem_u32(t, addr + 4, &hi);
-	return (uint64_t)hi << 32 | lo;
-}
-
-/* One SPA range whose structure check_structures accepted. */
+/* One SPA range whose structure nfit_check_struct accepted: the fields up to
+ * SPA_MIN_LEN are inside. */
 static enum nfit_reason nfit_decode_range(const struct lowmem *t, uint32_t off,
 					  struct nfit_ramdisk *d)
 {
-	const uint8_t *guid = t->bytes + off + SPA_TYPE_GUID;
+	const uint32_t guid = off + SPA_TYPE_GUID;
 	size_t i;
 
 	d->offset = off;
-	d->range_index = 0;
-	(void)lowmem_u16(t, off + SPA_RANGE_INDEX, &d->range_index);
+	d->range_index = lowmem_at16(t, off + SPA_RANGE_INDEX);
 	for (i = 0; i < sizeof(ramdisk_types) / sizeof(ramdisk_types[0]); i++)
-		if (!memcmp(guid, ramdisk_types[i].guid, NFIT_GUID_LEN))
+		if (lowmem_equals(t, guid, ramdisk_types[i].guid, NFIT_GUID_LEN))
 			break;
 	if (i == sizeof(ramdisk_types) / sizeof(ramdisk_types[0]))
-		return memcmp(guid, pmem_guid, NFIT_GUID_LEN) ? NFIT_NOT_RAMDISK
-							      : NFIT_PERSISTENT_MEMORY;
+		return lowmem_equals(t, guid, pmem_guid, NFIT_GUID_LEN) ? NFIT_PERSISTENT_MEMORY
+									: NFIT_NOT_RAMDISK;
 	d->kind = ramdisk_types[i].kind;
 	d->persistent = ramdisk_types[i].persistent;
-	d->base = nfit_u64(t, off + SPA_BASE);
-	d->length = nfit_u64(t, off + SPA_LENGTH);
+	d->base = lowmem_at64(t, off + SPA_BASE);
+	d->length = lowmem_at64(t, off + SPA_LENGTH);
 	if (d->length == 0)
 		return NFIT_ZERO_LENGTH;
 	/* base + length, the end every user computes, must not wrap. */

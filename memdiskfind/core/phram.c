@@ -6,10 +6,11 @@
  * power of two, up to a page, that divides the length. */
 unsigned int memdisk_erasesize(uint64_t length)
 {
-	unsigned int erasesize = MEMDISK_ERASESIZE_MAX;
+	/* That is the length's lowest set bit, which lies in its low 32 bits
+	 * whenever it is below a page: no 64-bit arithmetic (on i386, a 64-bit
+	 * % would even cost a libgcc helper of 2 KiB). */
+	uint32_t low = (uint32_t)length;
 
-	/* A mask, not %: a 64-bit % costs a libgcc helper (2 KiB) on i386. */
-	while (erasesize > 1 && (length & (erasesize - 1)))
-		erasesize >>= 1;
-	return erasesize;
+	low &= -low; /* the lowest set bit; 0 when the low 32 bits are 0 */
+	return low && low < MEMDISK_ERASESIZE_MAX ? low : MEMDISK_ERASESIZE_MAX;
 }

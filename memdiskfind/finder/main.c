@@ -16,6 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 
+extern char **environ; /* POSIX; glibc's <unistd.h> has it for _GNU_SOURCE only */
+
 #ifndef MEMDISKFIND_VERSION
 #define MEMDISKFIND_VERSION "unknown"
 #endif
@@ -100,12 +102,22 @@ static int usage_error(const char *what, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* s without prefix at its start, or NULL when s does not start with it. */
+static const char *after(const char *s, const char *prefix)
+{
+	while (*prefix)
+		if (*s++ != *prefix++)
+			return NULL;
+	return s;
+}
+
 /* One option, by its letter (a long option maps to one), with its value for
  * the options that take one (else ""). Returns -1 when fine, else the exit
  * status. */
 static int option(char letter, const char *value, struct options *opt)
 {
 	static const char sources[][5] = {"auto", "mbft", "nfit"};
+	const char *rest;
 	unsigned int k;
 
 	switch (letter) {
@@ -131,7 +143,7 @@ static int option(char letter, const char *value, struct options *opt)
 		opt->nfit = value;
 		break;
 	case 'S':
-		for (k = 0; k < 3 && strcmp(value, sources[k]) != 0; k++)
+		for (k = 0; k < 3 && !((rest = after(value, sources[k])) && !*rest); k++)
 			;
 		if (k == 3)
 			return usage_error("--source is auto, mbft or nfit, not ", value);
@@ -153,7 +165,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 	    {"version", 'V'}, {"mem", 'm'},   {"nfit", 'n'},	{"source", 'S'},
 	};
 	enum { LONG_COUNT = sizeof(long_options) / sizeof(long_options[0]), FIRST_VALUE = 5 };
-	const char *arg, *p, *name, *value;
+	const char *arg, *p, *value;
 	char letter[2] = {0, 0};
 	unsigned int k;
 	int i, status = -1;
@@ -172,9 +184,8 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			continue;
 		}
 		for (k = 0; k < LONG_COUNT; k++) {
-			for (p = arg + 2, name = long_options[k].name; *name && *p == *name; p++)
-				name++;
-			if (!*name && (!*p || (*p == '=' && k >= FIRST_VALUE)))
+			p = after(arg + 2, long_options[k].name);
+			if (p && (!*p || (*p == '=' && k >= FIRST_VALUE)))
 				break;
 		}
 		if (k == LONG_COUNT)
@@ -405,6 +416,8 @@ int main(int argc, char **argv)
 {
 	struct options opt = {FORMAT_PLAIN, SOURCE_AUTO, 0, NULL, NULL, NULL};
 	struct ramdisk found = {0, 0, NULL, 0};
+	const char *root = NULL;
+	char **env;
 	int status;
 
 	status = parse_options(argc, argv, &opt);
@@ -415,7 +428,11 @@ int main(int argc, char **argv)
 		out_str(opt.text);
 		return out_flush() ? EXIT_NO_MEMORY : EXIT_FOUND;
 	}
-	if (sysroot_init())
+	/* MEMDISK_SYSROOT: the environment searched with after() rather than
+	 * getenv(): klibc's getenv and the strncmp it calls cost more. */
+	for (env = environ; *env && !(root = after(*env, SYSROOT_VAR "=")); env++)
+		;
+	if (sysroot_init(root))
 		return usage_error(SYSROOT_VAR " is too long", "");
 	if (opt.source == SOURCE_AUTO) {
 		opt.source = sysroot_uefi() ? SOURCE_NFIT : SOURCE_MBFT;

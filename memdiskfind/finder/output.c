@@ -50,30 +50,31 @@ void out_str(const char *s)
 		out_char(*s++);
 }
 
-/* Hex by shifts, not division: 64-bit division costs a libgcc helper on i386. */
+/* Digits from the right: hex by shifts, decimal (32-bit values only) by
+ * division; a 64-bit division would cost a libgcc helper on i386. */
+static void out_number(uint64_t value, unsigned int base)
+{
+	char digits[16];
+	size_t n = 0;
+
+	do {
+		digits[n++] = "0123456789abcdef"[base == 16 ? value & 15 : (uint32_t)value % 10];
+		value = base == 16 ? value >> 4 : (uint32_t)value / 10;
+	} while (value);
+	while (n)
+		out_char(digits[--n]);
+}
+
 void out_hex(uint64_t value)
 {
-	int shift = 60;
-
 	if (value)
 		out_str("0x");
-	while (shift > 0 && !(value >> shift))
-		shift -= 4;
-	for (; shift >= 0; shift -= 4)
-		out_char("0123456789abcdef"[(value >> shift) & 15]);
+	out_number(value, 16);
 }
 
 void out_dec(unsigned int value)
 {
-	char digits[12];
-	size_t n = 0;
-
-	do {
-		digits[n++] = (char)('0' + value % 10);
-		value /= 10;
-	} while (value);
-	while (n)
-		out_char(digits[--n]);
+	out_number(value, 10);
 }
 
 void out_quoted(const uint8_t *bytes, size_t n, int shell)

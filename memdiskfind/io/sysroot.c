@@ -4,28 +4,27 @@
 #include <string.h>
 #include <unistd.h>
 
-/* getenv, from <stdlib.h>, whose klibc version redeclares abs() and trips
- * -Wshadow: declared here once instead. */
-char *getenv(const char *name);
-
 static const char *sysroot;
 static char path_buf[SYSROOT_BUF]; /* in .bss: costs no bytes on disk */
 
-int sysroot_init(void)
+int sysroot_init(const char *root)
 {
-	sysroot = getenv(SYSROOT_VAR);
-	return sysroot && strlen(sysroot) > SYSROOT_MAX ? -1 : 0;
+	sysroot = root;
+	return root && strlen(root) > SYSROOT_MAX ? -1 : 0;
 }
 
 const char *sysroot_path(const char *path)
 {
-	size_t n;
+	const char *s = sysroot;
+	char *p = path_buf;
 
-	if (!sysroot)
+	if (!s)
 		return path;
-	n = strlen(sysroot);
-	memcpy(path_buf, sysroot, n);
-	memcpy(path_buf + n, path, strlen(path) + 1);
+	/* sysroot_init proved that both fit. */
+	while (*s)
+		*p++ = *s++;
+	while ((*p++ = *path++))
+		;
 	return path_buf;
 }
 

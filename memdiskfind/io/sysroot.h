@@ -14,8 +14,9 @@
 #define SYSROOT_BUF 4096u
 #define SYSROOT_MAX (SYSROOT_BUF - sizeof(SYS_NFIT)) /* SYS_NFIT is the longest */
 
-/* Reads MEMDISK_SYSROOT once; returns -1 when it is longer than SYSROOT_MAX. */
-int sysroot_init(void);
+/* Takes MEMDISK_SYSROOT's value (NULL: unset); returns -1 when it is longer
+ * than SYSROOT_MAX. */
+int sysroot_init(const char *root);
 /* One of the paths above under MEMDISK_SYSROOT (or as it is, without it);
  * the result stays valid until the next call. */
 const char *sysroot_path(const char *path);

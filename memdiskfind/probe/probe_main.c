@@ -525,7 +525,7 @@ int main(int argc, char **argv)
 	status = parse_options(argc, argv, &opt);
 	if (status >= 0)
 		return status;
-	if (sysroot_init())
+	if (sysroot_init(getenv(SYSROOT_VAR)))
 		return usage_error(SYSROOT_VAR " is too long", "");
 	t0 = now();
 	if (!opt.image && !opt.dump && sysroot_uefi())
