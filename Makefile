@@ -171,8 +171,13 @@ BOOT_JOBS ?= 2
 check-fast: deps-check
 	@build-aux/run-groups -n check-fast $(CHECK_UNIT_TARGETS) $(CHECK_FAST_TARGETS)
 
+# The longest groups start first, so that two lanes end close together.
+CHECK_BOOT_FIRST := check-boot-uefi-generators check-boot-remaster check-packages check-boot-initramfs-tools \
+	check-boot-matrix-dracut-sid
+CHECK_BOOT_ORDERED = $(filter $(CHECK_BOOT_FIRST),$(CHECK_BOOT_TARGETS)) \
+	$(filter-out $(CHECK_BOOT_FIRST),$(CHECK_BOOT_TARGETS))
 check-boot: deps-boot all
-	@build-aux/run-groups -j $(BOOT_JOBS) -n check-boot $(CHECK_BOOT_TARGETS)
+	@build-aux/run-groups -j $(BOOT_JOBS) -n check-boot $(CHECK_BOOT_ORDERED)
 
 # For package builds (dh_auto_test, %check, makepkg's check()): installs
 # nothing, needs no root, no network and no QEMU; passes as any user.

@@ -22,7 +22,7 @@ PACKAGE_PKGS := dpkg-dev debhelper fakeroot lintian rpm rpmlint pacman-package-m
 	syslinux-utils initramfs-tools dracut-core
 BOOT_PKGS += $(PACKAGE_PKGS)
 CHECK_UNIT_TARGETS += check-collisions
-CHECK_GROUPS += check-packages
+CHECK_BOOT_TARGETS += check-packages
 SHELL_SOURCES += packaging/build tests/packages/collisions tests/packages/run tests/boot/packages/run
 
 .PHONY: packages deb rpm arch check-packages check-collisions

@@ -282,6 +282,19 @@ static void skip_because(const char *why)
 	skip();
 }
 
+/* After a RUN_NO_DAC_OVERRIDE run: skips (with the reason) when this
+ * process cannot provoke a permission error at all. */
+static void skip_without_eacces(const struct run *r)
+{
+	if (r->status == CHILD_CANNOT_DROP)
+		skip_because("running as root, but CAP_DAC_OVERRIDE cannot be dropped "
+			     "(no CAP_SETPCAP): no permission error to provoke");
+	if (r->status == CHILD_STILL_READS)
+		skip_because(
+		    "this process reads a mode-0000 file even without "
+		    "CAP_DAC_OVERRIDE/CAP_DAC_READ_SEARCH: no permission error to provoke");
+}
+
 /* /dev/mem unreadable: "Permission denied (run as root)", exit 2. A real
  * permission error as any user: the dump has mode 0000 and the tool runs
  * without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH (root keeps its uid, so
@@ -301,13 +314,7 @@ static void test_permission_denied(void **state)
 
 	argv[2] = readable;
 	run_as(&r, argv, RUN_NO_DAC_OVERRIDE, NULL);
-	if (r.status == CHILD_CANNOT_DROP)
-		skip_because("running as root, but CAP_DAC_OVERRIDE cannot be dropped "
-			     "(no CAP_SETPCAP): no permission error to provoke");
-	if (r.status == CHILD_STILL_READS)
-		skip_because(
-		    "this process reads a mode-0000 file even without "
-		    "CAP_DAC_OVERRIDE/CAP_DAC_READ_SEARCH: no permission error to provoke");
+	skip_without_eacces(&r);
 	if (r.status == CHILD_EXEC_DENIED) {
 		/* Only when the same run works with the capabilities. */
 		run(&r, argv);
@@ -837,13 +844,7 @@ static void test_uefi_nfit_unreadable(void **state)
 	snprintf(unreadable, sizeof(unreadable), "%s", path);
 	/* Same credentials as test_permission_denied: a real EACCES as any user. */
 	run_as(&r, argv, RUN_NO_DAC_OVERRIDE, NULL);
-	if (r.status == CHILD_CANNOT_DROP)
-		skip_because("running as root, but CAP_DAC_OVERRIDE cannot be dropped "
-			     "(no CAP_SETPCAP): no permission error to provoke");
-	if (r.status == CHILD_STILL_READS)
-		skip_because(
-		    "this process reads a mode-0000 file even without "
-		    "CAP_DAC_OVERRIDE/CAP_DAC_READ_SEARCH: no permission error to provoke");
+	skip_without_eacces(&r);
 	if (r.status == CHILD_EXEC_DENIED)
 		skip_because("the tool is reachable only through CAP_DAC_OVERRIDE "
 			     "(a directory of another user above it)");
