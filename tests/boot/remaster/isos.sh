@@ -42,7 +42,8 @@ rm_log() {
 
 # rm_cached NAME KEY-INPUTS...: 0 when what NAME built (its .key and
 # .token, the callers check their own products) matches the inputs; sets
-# RM_KEY either way.
+# RM_KEY either way (so callers test it before their products: rm_done
+# writes RM_KEY).
 rm_cached() {
 	_rc_name=$1
 	shift
@@ -161,8 +162,9 @@ iso_liveboot() {
 	ENTRIES='Live system (amd64)'
 	ISO=$RM_OUT/liveboot.iso
 	TOKEN=
-	if [ ! -s "$ISO" ] || ! rm_cached liveboot "$RM_HERE/isos.sh" "$BOOT_LIBDIR/generators.sh" /bin/busybox \
-		"$(rm_pkgver initramfs-tools-core live-boot live-boot-initramfs-tools busybox udev klibc-utils kmod isolinux grub-efi-amd64-bin)"; then
+	if ! rm_cached liveboot "$RM_HERE/isos.sh" "$BOOT_LIBDIR/generators.sh" /bin/busybox \
+		"$(rm_pkgver initramfs-tools-core live-boot live-boot-initramfs-tools busybox udev klibc-utils kmod isolinux grub-efi-amd64-bin)" ||
+		[ ! -s "$ISO" ]; then
 		rm_log "building the live-boot ISO (mkinitramfs, live-boot)"
 		_lb=$RM_OUT/liveboot.d
 		rm -rf "$_lb"
@@ -199,8 +201,9 @@ iso_casper() {
 	FAIL_ARGS='casper-timeout=5'
 	ENTRIES='live'
 	ISO=$RM_OUT/casper.iso
-	if [ ! -s "$ISO" ] || ! rm_cached casper "$RM_HERE/isos.sh" "$RM_HERE/casper/casper" "$BOOT_LIBDIR/generators.sh" /bin/busybox \
-		"$(rm_pkgver initramfs-tools-core busybox udev klibc-utils kmod isolinux)"; then
+	if ! rm_cached casper "$RM_HERE/isos.sh" "$RM_HERE/casper/casper" "$BOOT_LIBDIR/generators.sh" /bin/busybox \
+		"$(rm_pkgver initramfs-tools-core busybox udev klibc-utils kmod isolinux)" ||
+		[ ! -s "$ISO" ]; then
 		rm_log "building the casper-layout ISO (mkinitramfs, casper stand-in)"
 		_cs=$RM_OUT/casper.d
 		rm -rf "$_cs"
@@ -229,9 +232,11 @@ iso_casper() {
 # rm_dracut_pieces: the two dracut images and LiveOS/squashfs.img, shared by
 # iso_dracut and iso_grubonly (RM_OUT/dracut-*.img, RM_OUT/dracut-squashfs.img).
 rm_dracut_pieces() {
-	if [ -s "$RM_OUT/dracut-shell.img" ] && [ -s "$RM_OUT/dracut-systemd.img" ] &&
-		[ -s "$RM_OUT/dracut-squashfs.img" ] && rm_cached dracut-pieces "$RM_HERE/isos.sh" \
-		"$BOOT_LIBDIR/generators.sh" /bin/busybox "$(rm_pkgver dracut-core dracut-live systemd udev kmod)"; then
+	# (rm_cached first: it sets RM_KEY, which rm_done writes.)
+	if rm_cached dracut-pieces "$RM_HERE/isos.sh" \
+		"$BOOT_LIBDIR/generators.sh" /bin/busybox "$(rm_pkgver dracut-core dracut-live systemd udev kmod)" &&
+		[ -s "$RM_OUT/dracut-shell.img" ] && [ -s "$RM_OUT/dracut-systemd.img" ] &&
+		[ -s "$RM_OUT/dracut-squashfs.img" ]; then
 		return 0
 	fi
 	rm_log "building the dracut images (dracut $(rm_pkgver dracut-core), dmsquash-live; shell and systemd)"
@@ -259,8 +264,9 @@ iso_dracut() {
 	ENTRIES='Start (shell)|Start (systemd)'
 	ISO=$RM_OUT/dracut.iso
 	rm_dracut_pieces || return 1
-	if [ ! -s "$ISO" ] || ! rm_cached dracut "$RM_HERE/isos.sh" "$RM_OUT/dracut-shell.img" "$RM_OUT/dracut-systemd.img" \
-		"$RM_OUT/dracut-squashfs.img" "$(rm_pkgver isolinux)"; then
+	if ! rm_cached dracut "$RM_HERE/isos.sh" "$RM_OUT/dracut-shell.img" "$RM_OUT/dracut-systemd.img" \
+		"$RM_OUT/dracut-squashfs.img" "$(rm_pkgver isolinux)" ||
+		[ ! -s "$ISO" ]; then
 		rm_log "building the dracut ISO"
 		_di=$RM_OUT/dracut-iso.d
 		rm -rf "$_di"
@@ -292,8 +298,9 @@ iso_grubonly() {
 	ENTRIES='MDP live (dracut)'
 	ISO=$RM_OUT/grubonly.iso
 	rm_dracut_pieces || return 1
-	if [ ! -s "$ISO" ] || ! rm_cached grubonly "$RM_HERE/isos.sh" "$RM_OUT/dracut-shell.img" "$RM_OUT/dracut-squashfs.img" \
-		"$(rm_pkgver grub-common grub-pc-bin grub-efi-amd64-bin xorriso)"; then
+	if ! rm_cached grubonly "$RM_HERE/isos.sh" "$RM_OUT/dracut-shell.img" "$RM_OUT/dracut-squashfs.img" \
+		"$(rm_pkgver grub-common grub-pc-bin grub-efi-amd64-bin xorriso)" ||
+		[ ! -s "$ISO" ]; then
 		rm_log "building the GRUB-only ISO (grub-mkrescue)"
 		_gi=$RM_OUT/grubonly.d
 		rm -rf "$_gi"
@@ -388,9 +395,10 @@ iso_archiso() {
 	_uuid=2024-01-01-00-00-00-00
 	_udevd=/lib/systemd/systemd-udevd
 	[ -x "$_udevd" ] || _udevd=/usr/lib/systemd/systemd-udevd
-	if [ ! -s "$ISO" ] || ! rm_cached archiso "$RM_HERE/isos.sh" "$RM_HERE/archiso/init" "$RM_HERE/archiso/archiso" \
+	if ! rm_cached archiso "$RM_HERE/isos.sh" "$RM_HERE/archiso/init" "$RM_HERE/archiso/archiso" \
 		"$BOOT_LIBDIR/mkinitcpio/init_functions" "$BOOT_LIBDIR/mkinitcpio/hooks/udev" /bin/busybox "$_udevd" \
-		"$(rm_pkgver kmod udev isolinux)"; then
+		"$(rm_pkgver kmod udev isolinux)" ||
+		[ ! -s "$ISO" ]; then
 		rm_log "building the archiso-style ISO (mkinitcpio stand-in)"
 		_ai=$RM_OUT/archiso.d
 		rm -rf "$_ai"
