@@ -103,7 +103,7 @@ _mr_v_uefi_vars() {
 		[ "$_vv_rc" != 124 ] || _vv_why="timeout $MR_V_VARS_TIMEOUT s"
 		mr_die "--uefi: the OVMF shell did not write the boot entry (qemu exit $_vv_rc after $(mr_elapsed "$_vv_t0") s: $_vv_why)"
 	fi
-	mr_debug "boot entry written in $(mr_elapsed "$_vv_t0") s"
+	_mr_v_say "boot entry written (OVMF shell, $(mr_elapsed "$_vv_t0") s)"
 	MR_V_VARS=$_vv/vars.fd
 	if mkdir -p "$_vv_cache" 2>/dev/null && cp "$_vv/vars.fd" "$_vv_cache/ovmf-vars-$_vv_key.fd.tmp" 2>/dev/null &&
 		mv -f "$_vv_cache/ovmf-vars-$_vv_key.fd.tmp" "$_vv_cache/ovmf-vars-$_vv_key.fd"; then
