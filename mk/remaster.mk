@@ -16,6 +16,9 @@ REMASTER_GUEST_SH := remaster/guest/memdisk-verify remaster/guest/initramfs-tool
 	remaster/guest/dracut-pre-pivot.sh remaster/guest/mkinitcpio-hook
 REMASTER_C := remaster/guest/sha256.c remaster/guest/memdisk-sha256.c
 REMASTER_H := remaster/guest/sha256.h
+# --verify --uefi: the HTTP responder QEMU's slirp runs per connection and
+# the OVMF boot entry's encoding (shared with tests/boot/lib-uefi.sh).
+REMASTER_UEFI := remaster/uefi/http-serve remaster/uefi/ovmf-bootvars.sh
 
 ALL_TARGETS += $(B)/memdisk-sha256
 INSTALL_TARGETS += install-remaster
@@ -23,16 +26,17 @@ CHECK_FAST_TARGETS += check-remaster
 CHECK_BOOT_TARGETS += check-boot-remaster
 # The tool's own needs (xorriso, cpio, unsquashfs, depmod/modinfo, debugfs
 # for LiveOS/rootfs.img, the decompressors of initramfs archives), and the
-# unit tests' (jq checks the JSON, gcc builds fake kernel modules).
+# unit tests' (jq checks the JSON, gcc builds fake kernel modules, --verify
+# --uefi builds the OVMF shell's FAT disk).
 REMASTER_PKGS := xorriso cpio squashfs-tools zstd xz-utils lz4 bzip2 kmod e2fsprogs util-linux fdisk coreutils
-CHECK_PKGS += $(REMASTER_PKGS) jq isolinux syslinux-common dash
+CHECK_PKGS += $(REMASTER_PKGS) jq isolinux syslinux-common dash dosfstools mtools
 # The boot tests: the generators (without our hooks), GRUB for the
 # GRUB-only and EFI images, QEMU and MEMDISK.
 BOOT_PKGS += $(REMASTER_PKGS) qemu-system-x86 syslinux-common isolinux grub-pc-bin grub-efi-amd64-bin grub-common \
 	mtools dosfstools initramfs-tools live-boot live-boot-initramfs-tools dracut-core dracut-live systemd udev \
-	busybox-static jq
-SHELL_SOURCES += remaster/memdisk-remaster $(filter %.sh,$(REMASTER_LIB)) $(REMASTER_GUEST_SH) \
-	tests/remaster/run tests/remaster/lib.sh tests/remaster/fixtures.sh \
+	busybox-static jq ovmf
+SHELL_SOURCES += remaster/memdisk-remaster $(filter %.sh,$(REMASTER_LIB)) $(REMASTER_GUEST_SH) $(REMASTER_UEFI) \
+	tests/remaster/run tests/remaster/lib.sh tests/remaster/fixtures.sh tests/remaster/fake-qemu \
 	tests/boot/generators.sh tests/boot/remaster/run tests/boot/remaster/isos.sh tests/boot/remaster/casper/casper \
 	tests/boot/remaster/archiso/archiso tests/boot/remaster/archiso/init
 
@@ -58,6 +62,7 @@ $(B)/test_sha256: tests/remaster/test_sha256.c remaster/guest/sha256.c $(REMASTE
 # installed from its own source, as its generator integration does).
 install-remaster: $(B)/memdisk-sha256
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGLIBDIR)/remaster/lib $(DESTDIR)$(PKGLIBDIR)/remaster/kit \
+		$(DESTDIR)$(PKGLIBDIR)/remaster/uefi \
 		$(DESTDIR)$(MANDIR)/man1
 	sed -e 's|^MR_LIBDIR_INSTALLED=.*|MR_LIBDIR_INSTALLED=$(PKGLIBDIR)/remaster/lib|' remaster/memdisk-remaster \
 		>$(DESTDIR)$(BINDIR)/memdisk-remaster.tmp
@@ -76,6 +81,8 @@ install-remaster: $(B)/memdisk-sha256
 	install -m 0755 remaster/guest/mkinitcpio-hook $(DESTDIR)$(PKGLIBDIR)/remaster/kit/verify-mkinitcpio
 	install -m 0644 remaster/guest/memdisk-verify.service $(DESTDIR)$(PKGLIBDIR)/remaster/kit/verify-unit
 	install -m 0755 $(B)/memdisk-sha256 $(DESTDIR)$(PKGLIBDIR)/memdisk-sha256
+	install -m 0755 remaster/uefi/http-serve $(DESTDIR)$(PKGLIBDIR)/remaster/uefi/http-serve
+	install -m 0644 remaster/uefi/ovmf-bootvars.sh $(DESTDIR)$(PKGLIBDIR)/remaster/uefi/ovmf-bootvars.sh
 	install -m 0644 remaster/memdisk-remaster.1 $(DESTDIR)$(MANDIR)/man1/memdisk-remaster.1
 
 check-remaster: all $(B)/test_sha256

@@ -9,7 +9,7 @@
 BOOT_PKGS += ovmf grub-efi-amd64-bin grub-common mtools dosfstools fdisk xxd
 CHECK_FAST_TARGETS += check-uefi-harness
 SHELL_SOURCES += tests/boot/lib-uefi.sh tests/boot/lib-live.sh tests/boot/lib-mkinitcpio.sh \
-	tests/boot/uefi/http-serve tests/boot/uefi/nfit-guest-init tests/boot/uefi/guest-init tests/boot/uefi/vars-guest-init \
+	tests/boot/uefi/nfit-guest-init tests/boot/uefi/guest-init tests/boot/uefi/vars-guest-init \
 	tests/boot/uefi/dump-nfit tests/boot/uefi/test-harness tests/boot/uefi/run \
 	tests/boot/uefi/demo tests/bench/uefi/run tests/bench/uefi/guest-init
 

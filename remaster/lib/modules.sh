@@ -24,6 +24,8 @@
 #                            (module|builtin|absent|unknown), MR_MODS_ADD
 #                            (names), MR_MODS_SKIP (already in the
 #                            initramfs or built in), MR_MODS_MISSING,
+#                            MR_MODS_ABSENT (the optional UEFI ones the
+#                            kernel does not have as modules),
 #                            MR_MODS_CONVERT (how compression is matched);
 #                            stages the files under DIR/MODDIR
 #   mr_modules_depmod ROOT MODDIR KVER DIR
@@ -38,6 +40,12 @@
 # from the new device.
 MR_MODS_PHRAM="phram mtdblock_ro mtdblock isofs"
 MR_MODS_COPY="loop isofs"
+# UEFI HTTP Boot: the firmware's RAM disk is in the ACPI NFIT; the runtime
+# attaches it through nfit + nd_pmem as /dev/pmemN (nd_btt: nd_pmem's soft
+# dependency). Carried with either backend when the kernel has them; none is
+# required (built in, or a kernel without them: the runtime falls back to
+# phram).
+MR_MODS_UEFI="nfit libnvdimm nd_pmem nd_btt"
 
 # _mr_modname PATH-OR-NAME: the module's name, '-' as '_' (no subprocess:
 # this runs for every module considered).
@@ -292,7 +300,7 @@ mr_modules_plan() {
 	_mp_moddir=$2
 	_mp_kver=$3
 	_mp_stage=$4
-	MR_MODS_ADD='' MR_MODS_SKIP='' MR_MODS_MISSING='' MR_MODS_CONVERT='' MR_PHRAM=unknown MR_BACKEND=none
+	MR_MODS_ADD='' MR_MODS_SKIP='' MR_MODS_MISSING='' MR_MODS_ABSENT='' MR_MODS_CONVERT='' MR_PHRAM=unknown MR_BACKEND=none
 	_mp_have=$(_mr_initrd_modules "$_mp_root" "$_mp_moddir" | sort -u | tr '\n' ' ')
 	_mp_builtin=$(_mr_builtin_names "$_mp_root/$_mp_moddir/modules.builtin" | tr '\n' ' ')
 	_mp_src=0
@@ -343,6 +351,7 @@ mr_modules_plan() {
 	[ "${MR_FORCE_BACKEND:-}" = copy ] && [ "${MR_HAVE_COPY_BACKEND:-0}" = 1 ] && MR_BACKEND=copy
 
 	if [ "$MR_BACKEND" = phram ]; then _mp_want=$MR_MODS_PHRAM; else _mp_want=$MR_MODS_COPY; fi
+	_mp_want="$_mp_want $MR_MODS_UEFI"
 	_mp_suffix=$(_mr_initrd_suffix "$_mp_root" "$_mp_moddir")
 	_mp_done=' '
 	_mp_files=
@@ -365,7 +374,11 @@ mr_modules_plan() {
 		_mp_path=
 		[ "$_mp_src" = 0 ] || _mp_path=$(_mr_src_path "$_mp_kver" "$_mp_m")
 		if [ -z "$_mp_path" ]; then
-			MR_MODS_MISSING="$MR_MODS_MISSING $_mp_m"
+			if mr_words_contain "$_mp_m" "$MR_MODS_UEFI"; then
+				MR_MODS_ABSENT="$MR_MODS_ABSENT $_mp_m"
+			else
+				MR_MODS_MISSING="$MR_MODS_MISSING $_mp_m"
+			fi
 			continue
 		fi
 		mr_modsrc_fetch "$_mp_kver" "$_mp_path" || mr_die "cannot read $_mp_path from $MR_MODSRC"
@@ -396,6 +409,7 @@ mr_modules_plan() {
 	MR_MODS_ADD=${MR_MODS_ADD# }
 	MR_MODS_SKIP=${MR_MODS_SKIP# }
 	MR_MODS_MISSING=${MR_MODS_MISSING# }
+	MR_MODS_ABSENT=${MR_MODS_ABSENT# }
 	MR_MODS_FILES=${_mp_files# }
 
 	# What the backend cannot work without: phram and one mtdblock flavour,

@@ -228,6 +228,7 @@ mr_plan_analyse() {
 		return 0
 	fi
 	[ -z "$MR_MODS_MISSING" ] || mr_warn "kernel $MR_KVER lacks modules: $MR_MODS_MISSING"
+	[ -z "$MR_MODS_ABSENT" ] || mr_debug "kernel $MR_KVER has no modules $MR_MODS_ABSENT (UEFI HTTP Boot: built in, or phram instead)"
 	mr_debug "depmod"
 	mr_modules_depmod "$_pa_root" "$MR_MODDIR" "$MR_KVER" "$_pa_stage"
 	mr_debug "the overlay"

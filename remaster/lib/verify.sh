@@ -18,10 +18,10 @@
 # the sha256 with the copy's own and checks the rest.
 #
 # Boot paths (mr_verify_boot_*): memdisk (QEMU -kernel memdisk -initrd ISO,
-# SeaBIOS), cdrom (-drive media=cdrom). A UEFI HTTP Boot path (OVMF, the
-# ISO served over QEMU's slirp) is a third function of the same shape: it
-# gets the copy and the log file and starts QEMU; the decision does not
-# change.
+# SeaBIOS), cdrom (-drive media=cdrom), uefi_http (OVMF's HTTP Boot of the
+# ISO served over QEMU's slirp: verify-uefi.sh). Each gets the copy and
+# starts QEMU; the decision is the same, only the RAM disk's device differs
+# (/dev/mtdblockN or /dev/loopN after MEMDISK, /dev/pmemN after HTTP Boot).
 #
 #   mr_verify_main ISO   exit 0 PASS, 1 FAIL, 2 could not run
 
@@ -36,6 +36,8 @@ MR_V_LOG=${MR_V_LOG:-}
 MR_V_MEMDISK=${MR_V_MEMDISK:-/usr/lib/syslinux/memdisk}
 MR_V_MEMDISK_ARGS=${MR_V_MEMDISK_ARGS:-iso raw}
 MR_V_QEMU=${MR_V_QEMU:-qemu-system-x86_64}
+MR_V_MACHINE=pc
+MR_V_HTTP_LOG=
 MR_QEMU_PID=
 
 mr_verify_stop_qemu() {
@@ -179,8 +181,10 @@ _mr_v_accel() {
 _mr_v_qemu() {
 	_vq_cpu=
 	[ "$MR_V_ACCEL" = kvm ] && _vq_cpu="-cpu host"
+	_vq_machine="pc,accel=$MR_V_ACCEL,graphics=off"
+	[ "$MR_V_MACHINE" = pc ] || _vq_machine="$MR_V_MACHINE,accel=$MR_V_ACCEL"
 	# shellcheck disable=SC2086 # $_vq_cpu: zero or two words
-	timeout --kill-after=5 "$MR_V_TIMEOUT" "$MR_V_QEMU" -machine "pc,accel=$MR_V_ACCEL,graphics=off" $_vq_cpu \
+	timeout --kill-after=5 "$MR_V_TIMEOUT" "$MR_V_QEMU" -machine "$_vq_machine" $_vq_cpu \
 		-nodefaults -m "$MR_V_MEMORY" -display none -no-reboot -monitor none \
 		-serial "file:$MR_V_SERIAL" "$@" </dev/null >"$MR_WORK/verify/qemu.log" 2>&1 &
 	MR_QEMU_PID=$!
@@ -195,12 +199,8 @@ mr_verify_boot_cdrom() {
 	_mr_v_qemu -drive "file=$1,media=cdrom,readonly=on,if=ide" -boot d
 }
 
-mr_verify_boot_uefi_http() {
-	mr_die "--uefi: the UEFI HTTP Boot path is not available in this version (it needs OVMF and the HTTP Boot harness)"
-}
-
 # Lines worth showing when something went wrong.
-MR_V_RELEVANT='memdisk|MEMDISK|phram|mtd|medium|live|dracut|casper|archiso|squashfs|[Pp]anic|[Ee]rror|ERROR|[Ff]ail|[Ww]arning|not found|does not exist|[Ee]mergency|Waiting|mount|VFS|Ramdisk'
+MR_V_RELEVANT='memdisk|MEMDISK|phram|mtd|pmem|nfit|NFIT|medium|live|dracut|casper|archiso|squashfs|[Pp]anic|[Ee]rror|ERROR|[Ff]ail|[Ww]arning|not found|does not exist|[Ee]mergency|Waiting|mount|VFS|Ramdisk'
 MR_V_FAILED='[Uu]nable to find a medium|/dev/disk/by-[a-z]+/[^ ]* does not exist|Could not boot|Kernel panic|emergency shell|Entering emergency mode|You are in emergency mode|Cannot open root device|Gave up waiting|device did not show up|ERROR: device .* not found'
 
 _mr_v_log() {
@@ -221,7 +221,14 @@ _mr_v_watch() {
 		for _vw_m in memdisk linux attach verdict; do
 			case " $_vw_seen " in *" $_vw_m "*) continue ;; esac
 			case $_vw_m in
-			memdisk) _vw_hit=$(grep -m1 -E '^MEMDISK [0-9]|Ramdisk at' "$_vw_l") ;;
+			memdisk)
+				if [ "$MR_V_MODE" = uefi-http ]; then
+					_vw_hit=$(mr_verify_uefi_fetched)
+					[ -z "$_vw_hit" ] || _vw_hit="HTTP Boot downloaded the ISO ($_vw_hit)"
+				else
+					_vw_hit=$(grep -m1 -E '^MEMDISK [0-9]|Ramdisk at' "$_vw_l")
+				fi
+				;;
 			linux) _vw_hit=$(grep -m1 -E 'Linux version [^ ]+' "$_vw_l" | sed 's/.*\(Linux version [^ ]*\).*/\1/') ;;
 			attach) _vw_hit=$(grep -m1 -E 'memdisk(-phram)?: .*(attached|MEMDISK image)|memdisk: ' "$_vw_l") ;;
 			verdict) _vw_hit=$(grep -m1 "MEMDISK-VERIFY token=$MR_V_TOKEN " "$_vw_l") ;;
@@ -327,10 +334,17 @@ _mr_v_decide() {
 			MR_V_WHY="memdisk-phram attached nothing (medium: $_vd_med)"
 			return 1
 		}
-		[ "$_vd_med" = "$_vd_att" ] || {
+		# A partition of the RAM disk is on it too: the kernel reads the
+		# isohybrid MBR of a pmem disk (mtdblock is not partitioned), and
+		# live-boot may mount /dev/pmem0p1, which starts at byte 0.
+		case $_vd_med in
+		"$_vd_att") MR_V_MEDIUM_IS="= the RAM disk" ;;
+		"$_vd_att"p[0-9]*) MR_V_MEDIUM_IS="= partition ${_vd_med##*p} of the RAM disk $_vd_att" ;;
+		*)
 			MR_V_WHY="the live system's medium is $_vd_med, not the RAM disk $_vd_att"
 			return 1
-		}
+			;;
+		esac
 		_vd_size=$(_mr_v_field size)
 		_vd_sha=$(_mr_v_field sha256)
 		_vd_want=$(_mr_v_expected_sha "${_vd_size:-0}")
@@ -362,6 +376,7 @@ mr_verify_main() {
 	mkdir -p "$MR_WORK/verify"
 	MR_START=$(mr_now)
 	mr_iso_inspect "$MR_ISO"
+	[ "$MR_V_UEFI" != 1 ] || mr_verify_uefi_check "$MR_ISO"
 	mr_cfg_discover "$MR_ISO"
 	_mr_v_pick
 	_mr_v_configs
@@ -380,7 +395,12 @@ mr_verify_main() {
 		MR_V_MODE=memdisk
 	fi
 	mr_say "verify: $MR_ISO, entry \"$MR_V_E_LABEL\" ($MR_V_E_CFG): $MR_V_E_KERNEL, initrds $MR_V_E_INITRDS"
-	mr_say "verify: booting through $([ "$MR_V_MODE" = memdisk ] && echo "MEMDISK ($MR_V_MEMDISK_ARGS)" || echo "$MR_V_MODE") in QEMU ($MR_V_ACCEL, $MR_V_MEMORY MiB, timeout $MR_V_TIMEOUT s)"
+	case $MR_V_MODE in
+	memdisk) _v_how="MEMDISK ($MR_V_MEMDISK_ARGS)" ;;
+	uefi-http) _v_how="OVMF's UEFI HTTP Boot of $MR_V_UEFI_URL ($MR_V_OVMF_CODE)" ;;
+	*) _v_how=$MR_V_MODE ;;
+	esac
+	mr_say "verify: booting through $_v_how in QEMU ($MR_V_ACCEL, $MR_V_MEMORY MiB, timeout $MR_V_TIMEOUT s)"
 	MR_V_T0=$(mr_now)
 	case $MR_V_MODE in
 	memdisk) mr_verify_boot_memdisk "$MR_WORK/verify/boot.iso" ;;
@@ -395,7 +415,7 @@ mr_verify_main() {
 		if [ "$MR_V_MODE" = cdrom ]; then
 			mr_say "PASS: $MR_V_MODE boot of \"$MR_V_E_LABEL\" in $MR_V_SECONDS s: medium $(_mr_v_field medium) (the CD drive; no RAM disk), live root $(_mr_v_field root) ($(_mr_v_field rootfs)), init $(_mr_v_field init)"
 		else
-			mr_say "PASS: $MR_V_MODE boot of \"$MR_V_E_LABEL\" in $MR_V_SECONDS s: medium $(_mr_v_field medium) = the RAM disk ($(_mr_v_field via), $(_mr_v_field size) bytes, sha256 equal to the ISO's), live root $(_mr_v_field root) ($(_mr_v_field rootfs)) from $(_mr_v_field backing), init $(_mr_v_field init)"
+			mr_say "PASS: $MR_V_MODE boot of \"$MR_V_E_LABEL\" in $MR_V_SECONDS s: medium $(_mr_v_field medium) $MR_V_MEDIUM_IS ($(_mr_v_field via), $(_mr_v_field size) bytes, sha256 equal to the ISO's), live root $(_mr_v_field root) ($(_mr_v_field rootfs)) from $(_mr_v_field backing), init $(_mr_v_field init)"
 		fi
 		_v_rc=0
 	else

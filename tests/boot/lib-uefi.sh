@@ -38,9 +38,12 @@
 # shim and GRUB), BOOT_OUT (see lib.sh).
 
 UEFI_LIBDIR=$BOOT_LIBDIR/uefi
+# The pieces memdisk-remaster --verify --uefi uses too: the HTTP responder
+# and the boot entry's encoding.
+UEFI_SHARED=$BOOT_TOP/remaster/uefi
+# shellcheck source=/dev/null # remaster/uefi/ovmf-bootvars.sh, checked on its own
+. "$UEFI_SHARED/ovmf-bootvars.sh"
 UEFI_HOST=10.0.2.100
-# EFI_GLOBAL_VARIABLE: Boot####, BootNext, BootOrder.
-UEFI_GLOBAL_GUID=8BE4DF61-93CA-11D2-AA0D-00E098032B8C
 UEFI_OUT=$BOOT_OUT/uefi-lib
 mkdir -p "$UEFI_OUT"
 
@@ -61,23 +64,12 @@ uefi_firmware() {
 	[ -f "$UEFI_VARS_TEMPLATE" ] || boot_die "no $UEFI_VARS_TEMPLATE (apt-get install ovmf)"
 }
 
-# _uefi_hex_u16 N / _uefi_hex_u32 N: little-endian hex.
-_uefi_hex_u16() {
-	printf '%02x%02x' $(($1 & 255)) $((($1 >> 8) & 255))
-}
-_uefi_hex_u32() {
-	printf '%s%s' "$(_uefi_hex_u16 $(($1 & 65535)))" "$(_uefi_hex_u16 $((($1 >> 16) & 65535)))"
-}
-
 # uefi_load_option URL DESCRIPTION: the hex of an EFI_LOAD_OPTION (active)
-# whose device path is Uri(URL) (messaging, subtype 24) + End.
-uefi_load_option() (
-	uri=$(printf '%s' "$1" | od -An -v -tx1 | tr -d ' \n')
-	desc=$(printf '%s' "$2" | od -An -v -tx1 | tr -d ' \n' | sed 's/\(..\)/\100/g')0000
-	node=$((4 + ${#1}))
-	printf '%s' "$(_uefi_hex_u32 1)$(_uefi_hex_u16 $((node + 4)))$desc"
-	printf '0318%s%s7fff0400\n' "$(_uefi_hex_u16 "$node")" "$uri"
-)
+# whose device path is Uri(URL) + End (remaster/uefi/ovmf-bootvars.sh,
+# shared with memdisk-remaster --verify --uefi).
+uefi_load_option() {
+	ovmf_load_option "$@"
+}
 
 # _uefi_fat OUT SIZE-KiB LABEL: an empty FAT image (mkfs.vfat, no root).
 _uefi_fat() {
@@ -102,13 +94,7 @@ uefi_vars() {
 		return
 	fi
 	# The shell echoes each line; the marker proves it ran to the end.
-	cat >"$_uv_dir/startup.nsh" <<EOF
-setvar Boot0100 -guid $UEFI_GLOBAL_GUID -bs -rt -nv =H$_uv_opt
-setvar BootNext -guid $UEFI_GLOBAL_GUID -bs -rt -nv =H0001
-setvar Boot0100 -guid $UEFI_GLOBAL_GUID
-echo MEMDISK-VARS-$_uv_key-DONE
-reset -s
-EOF
+	ovmf_startup_nsh "$_uv_opt" "MEMDISK-VARS-$_uv_key-DONE" >"$_uv_dir/startup.nsh"
 	if ! _uefi_fat "$_uv_dir/fat.img" 2048 NSH ||
 		! mcopy -i "$_uv_dir/fat.img" "$_uv_dir/startup.nsh" ::startup.nsh ||
 		! cp "$UEFI_VARS_TEMPLATE" "$_uv_dir/vars.fd"; then
@@ -385,7 +371,7 @@ uefi_qemu_http() {
 	cp "$_uh_vars" "$_uh_log.vars"
 	: >"$_uh_log.http"
 	# QEMU's option syntax: a comma inside a value is written twice.
-	_uh_cmd=$(printf '%s %s %s' "$UEFI_LIBDIR/http-serve" "$_uh_root" "$_uh_log.http" | sed 's/,/,,/g')
+	_uh_cmd=$(printf '%s %s %s' "$UEFI_SHARED/http-serve" "$_uh_root" "$_uh_log.http" | sed 's/,/,,/g')
 	_uefi_qemu "$_uh_log" "$_uh_timeout" \
 		-drive "if=pflash,format=raw,unit=1,file=$_uh_log.vars" \
 		-netdev "user,id=n0,restrict=on,guestfwd=tcp:$UEFI_HOST:80-cmd:$_uh_cmd" \

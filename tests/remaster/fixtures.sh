@@ -11,9 +11,10 @@
 # generator's detection looks at, the merged-/usr links of real images and
 # their own module index.
 #
-#   fx_modules DIR KVER [nophram] [noloop] [xz]
+#   fx_modules DIR KVER [nophram] [noloop] [nouefi] [xz]
 #                                       a module tree DIR/lib/modules/KVER
-#                                       with depmod's index
+#                                       with depmod's index (nouefi: without
+#                                       nfit, libnvdimm, nd_btt, nd_pmem)
 #   fx_kernel FILE KVER                 a fake bzImage
 #   fx_root DIR GEN FLAVOUR KVER [OPT]  an initramfs tree; GEN: itools,
 #                                       dracut, dracut-ng, mkinitcpio,
@@ -38,7 +39,11 @@ phram:mtd::fake_mtd_register
 isofs::fake_isofs_mount:
 loop::fake_loop_add:
 cdrom::fake_cdrom_open:
-sr_mod:cdrom::fake_cdrom_open"
+sr_mod:cdrom::fake_cdrom_open
+libnvdimm::fake_nvdimm_bus_register:
+nfit:libnvdimm::fake_nvdimm_bus_register
+nd_btt:libnvdimm:fake_btt_init:fake_nvdimm_bus_register
+nd_pmem:nd_btt,libnvdimm::fake_nvdimm_bus_register fake_btt_init"
 
 # _fx_ko NAME KVER: the compiled module (cached).
 _fx_ko() {
@@ -82,6 +87,8 @@ _fx_modpath() {
 	loop) echo "kernel/drivers/block/loop.ko" ;;
 	cdrom) echo "kernel/drivers/cdrom/cdrom.ko" ;;
 	sr_mod) echo "kernel/drivers/scsi/sr_mod.ko" ;;
+	nfit) echo "kernel/drivers/acpi/nfit/nfit.ko" ;;
+	libnvdimm | nd_btt | nd_pmem) echo "kernel/drivers/nvdimm/$1.ko" ;;
 	esac
 }
 
@@ -108,16 +115,19 @@ fx_modules() {
 	_fm_sfx=
 	_fm_phram=phram
 	_fm_loop=loop
+	_fm_uefi="libnvdimm nfit nd_btt nd_pmem"
 	for _fm_o in "$@"; do
 		case $_fm_o in
 		nophram) _fm_phram= ;;
 		noloop) _fm_loop= ;;
+		nouefi) _fm_uefi= ;;
 		xz) _fm_sfx=.xz ;;
 		esac
 	done
 	mkdir -p "$_fm_dir"
-	# shellcheck disable=SC2086 # $_fm_phram, $_fm_loop: zero or one word
-	_fx_put_modules "$_fm_dir" "$2" "$_fm_sfx" mtd mtd_blkdevs mtdblock mtdblock_ro $_fm_phram isofs $_fm_loop cdrom sr_mod ||
+	# shellcheck disable=SC2086 # $_fm_phram, $_fm_loop, $_fm_uefi: lists of names
+	_fx_put_modules "$_fm_dir" "$2" "$_fm_sfx" mtd mtd_blkdevs mtdblock mtdblock_ro $_fm_phram isofs $_fm_loop cdrom sr_mod \
+		$_fm_uefi ||
 		return 1
 	: >"$_fm_dir/modules.builtin"
 	(cd "$_fm_dir" && find kernel -name '*.ko*' | sort) >"$_fm_dir/modules.order"

@@ -51,6 +51,14 @@ rm_cached() {
 	[ "$(cat "$RM_OUT/$_rc_name.key" 2>/dev/null)" = "$RM_KEY" ] && [ -s "$RM_OUT/$_rc_name.token" ]
 }
 
+# rm_cached_iso ISO NAME KEY-INPUTS...: rm_cached, and ISO is there. The key
+# first: a build from scratch needs RM_KEY for rm_done.
+rm_cached_iso() {
+	_ci_iso=$1
+	shift
+	rm_cached "$@" && [ -s "$_ci_iso" ]
+}
+
 rm_done() {
 	echo "$RM_KEY" >"$RM_OUT/$1.key"
 }
@@ -92,8 +100,11 @@ EOF
 	# remaster looks for), as the kernel package lays them out.
 	_lr_m=$_lr/usr/lib/modules/$KVER
 	_lr_src=$KDIR/lib/modules/$KVER
-	mkdir -p "$_lr_m/kernel/drivers/block" "$_lr_m/kernel/fs"
+	mkdir -p "$_lr_m/kernel/drivers/block" "$_lr_m/kernel/drivers/acpi" "$_lr_m/kernel/fs"
 	cp -a "$_lr_src/kernel/drivers/mtd" "$_lr_m/kernel/drivers/"
+	# UEFI HTTP Boot: nfit, libnvdimm, nd_btt, nd_pmem.
+	cp -a "$_lr_src/kernel/drivers/nvdimm" "$_lr_m/kernel/drivers/"
+	cp -a "$_lr_src/kernel/drivers/acpi/nfit" "$_lr_m/kernel/drivers/acpi/"
 	cp -a "$_lr_src/kernel/fs/isofs" "$_lr_m/kernel/fs/"
 	cp "$_lr_src"/kernel/drivers/block/loop.ko* "$_lr_m/kernel/drivers/block/"
 	for _f in modules.builtin modules.builtin.modinfo modules.order; do
@@ -162,9 +173,8 @@ iso_liveboot() {
 	ENTRIES='Live system (amd64)'
 	ISO=$RM_OUT/liveboot.iso
 	TOKEN=
-	if ! rm_cached liveboot "$RM_HERE/isos.sh" "$BOOT_LIBDIR/generators.sh" /bin/busybox \
-		"$(rm_pkgver initramfs-tools-core live-boot live-boot-initramfs-tools busybox udev klibc-utils kmod isolinux grub-efi-amd64-bin)" ||
-		[ ! -s "$ISO" ]; then
+	if ! rm_cached_iso "$ISO" liveboot "$RM_HERE/isos.sh" "$BOOT_LIBDIR/generators.sh" /bin/busybox \
+		"$(rm_pkgver initramfs-tools-core live-boot live-boot-initramfs-tools busybox udev klibc-utils kmod isolinux grub-efi-amd64-bin)"; then
 		rm_log "building the live-boot ISO (mkinitramfs, live-boot)"
 		_lb=$RM_OUT/liveboot.d
 		rm -rf "$_lb"
@@ -201,9 +211,8 @@ iso_casper() {
 	FAIL_ARGS='casper-timeout=5'
 	ENTRIES='live'
 	ISO=$RM_OUT/casper.iso
-	if ! rm_cached casper "$RM_HERE/isos.sh" "$RM_HERE/casper/casper" "$BOOT_LIBDIR/generators.sh" /bin/busybox \
-		"$(rm_pkgver initramfs-tools-core busybox udev klibc-utils kmod isolinux)" ||
-		[ ! -s "$ISO" ]; then
+	if ! rm_cached_iso "$ISO" casper "$RM_HERE/isos.sh" "$RM_HERE/casper/casper" "$BOOT_LIBDIR/generators.sh" /bin/busybox \
+		"$(rm_pkgver initramfs-tools-core busybox udev klibc-utils kmod isolinux)"; then
 		rm_log "building the casper-layout ISO (mkinitramfs, casper stand-in)"
 		_cs=$RM_OUT/casper.d
 		rm -rf "$_cs"
@@ -264,9 +273,8 @@ iso_dracut() {
 	ENTRIES='Start (shell)|Start (systemd)'
 	ISO=$RM_OUT/dracut.iso
 	rm_dracut_pieces || return 1
-	if ! rm_cached dracut "$RM_HERE/isos.sh" "$RM_OUT/dracut-shell.img" "$RM_OUT/dracut-systemd.img" \
-		"$RM_OUT/dracut-squashfs.img" "$(rm_pkgver isolinux)" ||
-		[ ! -s "$ISO" ]; then
+	if ! rm_cached_iso "$ISO" dracut "$RM_HERE/isos.sh" "$RM_OUT/dracut-shell.img" "$RM_OUT/dracut-systemd.img" \
+		"$RM_OUT/dracut-squashfs.img" "$(rm_pkgver isolinux)"; then
 		rm_log "building the dracut ISO"
 		_di=$RM_OUT/dracut-iso.d
 		rm -rf "$_di"
@@ -298,9 +306,8 @@ iso_grubonly() {
 	ENTRIES='MDP live (dracut)'
 	ISO=$RM_OUT/grubonly.iso
 	rm_dracut_pieces || return 1
-	if ! rm_cached grubonly "$RM_HERE/isos.sh" "$RM_OUT/dracut-shell.img" "$RM_OUT/dracut-squashfs.img" \
-		"$(rm_pkgver grub-common grub-pc-bin grub-efi-amd64-bin xorriso)" ||
-		[ ! -s "$ISO" ]; then
+	if ! rm_cached_iso "$ISO" grubonly "$RM_HERE/isos.sh" "$RM_OUT/dracut-shell.img" "$RM_OUT/dracut-squashfs.img" \
+		"$(rm_pkgver grub-common grub-pc-bin grub-efi-amd64-bin xorriso)"; then
 		rm_log "building the GRUB-only ISO (grub-mkrescue)"
 		_gi=$RM_OUT/grubonly.d
 		rm -rf "$_gi"
@@ -395,7 +402,7 @@ iso_archiso() {
 	_uuid=2024-01-01-00-00-00-00
 	_udevd=/lib/systemd/systemd-udevd
 	[ -x "$_udevd" ] || _udevd=/usr/lib/systemd/systemd-udevd
-	if ! rm_cached archiso "$RM_HERE/isos.sh" "$RM_HERE/archiso/init" "$RM_HERE/archiso/archiso" \
+	if ! rm_cached_iso "$ISO" archiso "$RM_HERE/isos.sh" "$RM_HERE/archiso/init" "$RM_HERE/archiso/archiso" \
 		"$BOOT_LIBDIR/mkinitcpio/init_functions" "$BOOT_LIBDIR/mkinitcpio/hooks/udev" /bin/busybox "$_udevd" \
 		"$(rm_pkgver kmod udev isolinux)" ||
 		[ ! -s "$ISO" ]; then
