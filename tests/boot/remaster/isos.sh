@@ -404,8 +404,7 @@ iso_archiso() {
 	[ -x "$_udevd" ] || _udevd=/usr/lib/systemd/systemd-udevd
 	if ! rm_cached_iso "$ISO" archiso "$RM_HERE/isos.sh" "$RM_HERE/archiso/init" "$RM_HERE/archiso/archiso" \
 		"$BOOT_LIBDIR/mkinitcpio/init_functions" "$BOOT_LIBDIR/mkinitcpio/hooks/udev" /bin/busybox "$_udevd" \
-		"$(rm_pkgver kmod udev isolinux)" ||
-		[ ! -s "$ISO" ]; then
+		"$(rm_pkgver kmod udev isolinux)"; then
 		rm_log "building the archiso-style ISO (mkinitcpio stand-in)"
 		_ai=$RM_OUT/archiso.d
 		rm -rf "$_ai"
