@@ -31,7 +31,7 @@ install-dracut: install-udev
 	chmod 0755 $(DESTDIR)$(DRACUTMODDIR)/90memdisk-phram/module-setup.sh
 	install -m 0755 hooks/dracut/90memdisk-phram/memdisk-phram-attach.sh \
 		$(DESTDIR)$(DRACUTMODDIR)/90memdisk-phram/memdisk-phram-attach.sh
-	install -m 0644 hooks/dracut/90memdisk-phram/memdisk_phram-errexit.sh \
+	install -m 0755 hooks/dracut/90memdisk-phram/memdisk_phram-errexit.sh \
 		$(DESTDIR)$(DRACUTMODDIR)/90memdisk-phram/memdisk_phram-errexit.sh
 
 check-boot-dracut: all

@@ -71,13 +71,13 @@ install-remaster: $(B)/memdisk-sha256
 	for f in $(REMASTER_LIB); do install -m 0644 $$f $(DESTDIR)$(PKGLIBDIR)/remaster/lib/; done
 	sed -e 's|^MR_PKGLIBDIR=/.*|MR_PKGLIBDIR=$(PKGLIBDIR)|' remaster/lib/kit.sh >$(DESTDIR)$(PKGLIBDIR)/remaster/lib/kit.sh
 	install -m 0755 hooks/initramfs-tools/scripts/init-premount/memdisk-phram $(DESTDIR)$(PKGLIBDIR)/remaster/kit/itools-premount
-	install -m 0644 hooks/dracut/90memdisk-phram/memdisk-phram-attach.sh $(DESTDIR)$(PKGLIBDIR)/remaster/kit/dracut-hook
+	install -m 0755 hooks/dracut/90memdisk-phram/memdisk-phram-attach.sh $(DESTDIR)$(PKGLIBDIR)/remaster/kit/dracut-hook
 	install -m 0755 hooks/mkinitcpio/hooks/memdisk-phram $(DESTDIR)$(PKGLIBDIR)/remaster/kit/mkinitcpio-hook
 	install -m 0644 hooks/mkinitcpio/memdisk-phram.service $(DESTDIR)$(PKGLIBDIR)/remaster/kit/mkinitcpio-unit
 	install -m 0644 udev/61-memdisk-phram.rules $(DESTDIR)$(PKGLIBDIR)/remaster/kit/udev-rule
 	install -m 0755 remaster/guest/memdisk-verify $(DESTDIR)$(PKGLIBDIR)/remaster/kit/verify
 	install -m 0755 remaster/guest/initramfs-tools-init-bottom $(DESTDIR)$(PKGLIBDIR)/remaster/kit/verify-itools
-	install -m 0644 remaster/guest/dracut-pre-pivot.sh $(DESTDIR)$(PKGLIBDIR)/remaster/kit/verify-dracut
+	install -m 0755 remaster/guest/dracut-pre-pivot.sh $(DESTDIR)$(PKGLIBDIR)/remaster/kit/verify-dracut
 	install -m 0755 remaster/guest/mkinitcpio-hook $(DESTDIR)$(PKGLIBDIR)/remaster/kit/verify-mkinitcpio
 	install -m 0644 remaster/guest/memdisk-verify.service $(DESTDIR)$(PKGLIBDIR)/remaster/kit/verify-unit
 	install -m 0755 $(B)/memdisk-sha256 $(DESTDIR)$(PKGLIBDIR)/memdisk-sha256
